@@ -1,0 +1,54 @@
+# Makefile for the jss PostgreSQL extension (PGXS)
+#
+#   make            build (needs postgresql-server-dev-15; `make test` installs it)
+#   make install    install into the PostgreSQL found by pg_config
+#   make test       install what is missing, build, install, run every suite
+#   make demo       install what is missing, build, install, run the demo report
+#   make installcheck   the pg_regress suites only, against a running server
+
+EXTENSION = jss
+MODULE_big = jss
+OBJS = \
+	src/jss.o \
+	src/wideint.o \
+	src/state.o \
+	src/state_format.o \
+	src/state_io.o \
+	src/aggregates.o \
+	src/accessors.o \
+	src/outcome.o \
+	src/band.o
+DATA = src/jss--1.0.sql
+PGFILEDESC = "jss - Job Success Scores for PostgreSQL"
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS = -Wall -Wextra -Werror
+
+PG_CONFIG ?= pg_config
+
+# The default goal: build.  Declared before PGXS so that a machine without
+# the server headers gets a clear message rather than a missing-file error.
+all:
+
+.PHONY: test demo prereqs
+
+test:
+	test/run
+
+demo:
+	test/demo
+
+prereqs:
+	test/prereqs
+
+ifneq ($(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h),)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+else
+all installcheck install:
+	@echo "PostgreSQL server headers are missing: run 'make test' or 'make demo'," >&2
+	@echo "which install postgresql-server-dev-15, or run 'make prereqs'." >&2
+	@exit 1
+endif

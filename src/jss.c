@@ -1,0 +1,78 @@
+/*-------------------------------------------------------------------------
+ *
+ * jss.c
+ *	  Module magic and the helpers every SQL-callable file of jss shares:
+ *	  allocating states and reporting errors about them.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "jss.h"
+
+#include "utils/float.h"
+
+PG_MODULE_MAGIC;
+
+StaticAssertDecl(sizeof(JssState) == 4 + 2 + 2 + 5 * 8 + 6 * 16 + 3 * 24,
+				 "JssState must have no implicit padding");
+
+/* A new empty state in the given memory context. */
+JssState *
+JssStateNew(MemoryContext context)
+{
+	JssState   *s = MemoryContextAllocZero(context, sizeof(JssState));
+
+	SET_VARSIZE(s, sizeof(JssState));
+	StateInit(s);
+	return s;
+}
+
+/* A copy of src in the given memory context. */
+JssState *
+JssStateCopy(MemoryContext context, const JssState *src)
+{
+	JssState   *s = MemoryContextAlloc(context, sizeof(JssState));
+
+	memcpy(s, src, sizeof(JssState));
+	return s;
+}
+
+/*
+ * Refuse a state argument that is not one rows could have produced: one
+ * with another size or format version, or inconsistent sums.  A jss_state
+ * value can only be made by jss itself or by its input functions, which
+ * check the same; this guards against stored bytes from elsewhere.
+ */
+void
+JssCheckStateArg(const JssState *s, const char *argname)
+{
+	const char *problem;
+
+	if (VARSIZE_ANY(s) != sizeof(JssState))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("%s is not a valid jss_state: it has %zu bytes, expected %zu",
+						argname, (size_t) VARSIZE_ANY(s), sizeof(JssState))));
+	problem = StateCheck(s);
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("%s is not a valid jss_state", argname),
+				 errdetail("%s", problem)));
+}
+
+/* ERROR 22003 for a state that would pass JSS_MAX_CONTRACTS rows. */
+void
+JssReportTooManyContracts(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("jss_state cannot hold more than %lld contracts",
+					(long long) JSS_MAX_CONTRACTS)));
+}
+
+/* The shortest text that reads back as v, as float8out prints it. */
+char *
+JssFloat8Text(double v)
+{
+	return float8out_internal(v);
+}

@@ -1,0 +1,27 @@
+/*-------------------------------------------------------------------------
+ *
+ * jss.h
+ *	  Declarations shared by the SQL-callable files of the jss extension.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef JSS_H
+#define JSS_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "state.h"
+
+/* jss_state values are plain-storage varlenas, but detoast anyway. */
+#define DatumGetJssStateP(X)		((JssState *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_JSS_STATE_P(n)	DatumGetJssStateP(PG_GETARG_DATUM(n))
+#define PG_RETURN_JSS_STATE_P(x)	PG_RETURN_POINTER(x)
+
+extern JssState *JssStateNew(MemoryContext context);
+extern JssState *JssStateCopy(MemoryContext context, const JssState *src);
+extern void JssCheckStateArg(const JssState *s, const char *argname);
+extern void JssReportTooManyContracts(void);
+extern char *JssFloat8Text(double v);
+
+#endif							/* JSS_H */

@@ -1,0 +1,214 @@
+/*-------------------------------------------------------------------------
+ *
+ * outcome.c
+ *	  Per-contract functions (SPEC section 1): jss_outcome, the net
+ *	  performance of one contract, and jss_job_weight, how many jobs a
+ *	  contract counts as.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "jss.h"
+
+#include <math.h>
+
+#include "datatype/timestamp.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(jss_outcome);
+PG_FUNCTION_INFO_V1(jss_job_weight);
+
+/* Argument positions of jss_outcome, in its SQL declaration order. */
+enum
+{
+	ARG_PUBLIC_RATING,
+	ARG_PRIVATE_RATING,
+	ARG_COMPLETED,
+	ARG_DISPUTED,
+	ARG_REFUNDED,
+	ARG_COMPLAINTS,
+	ARG_MISSED_DEADLINES,
+	ARG_RESPONSE_HOURS,
+	ARG_LONG_TERM
+};
+
+/* A float8 argument, checked to lie in [lo, hi]; 22003 otherwise. */
+static double
+RangeArg(FunctionCallInfo fcinfo, int argno, const char *name, double lo, double hi)
+{
+	double		v = PG_GETARG_FLOAT8(argno);
+
+	if (!(v >= lo && v <= hi))
+	{
+		if (isinf(hi))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s must be a finite number greater than or equal to %g, got %s",
+							name, lo, JssFloat8Text(v))));
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be between %g and %g, got %s",
+						name, lo, hi, JssFloat8Text(v))));
+	}
+	return v;
+}
+
+/* A count argument, checked to be >= 0; 22003 otherwise. */
+static int32
+CountArg(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	int32		k = PG_GETARG_INT32(argno);
+
+	if (k < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be greater than or equal to 0, got %d", name, k)));
+	return k;
+}
+
+/*
+ * jss_outcome(public_rating, private_rating, completed, disputed, refunded,
+ *			   complaints, missed_deadlines, response_hours, long_term)
+ *
+ *	 outcome = sum(a*v) / sum(a) over the arguments that are signals
+ *
+ * with (signal when, v, a):
+ *	 public_rating r in [1, 5]		not NULL	(r - 3) / 2			1
+ *	 private_rating p in [0, 10]	not NULL	(p - 5) / 5			1
+ *	 completed						not NULL	true +1, false -1	1
+ *	 disputed						true		-1					2
+ *	 refunded						true		-1					1
+ *	 complaints k >= 0				k > 0		-min(k, 3) / 3		1
+ *	 missed_deadlines m >= 0		m > 0		-min(m, 3) / 3		1
+ *	 response_hours h >= 0			h > 24		-min((h-24)/24, 1)	1
+ *	 long_term						true		+1					1
+ *
+ * NULL when no argument is a signal.  Not STRICT: a NULL argument is no
+ * signal.  The terms are added in the order above, so the result is the
+ * same bits on every call.
+ */
+Datum
+jss_outcome(PG_FUNCTION_ARGS)
+{
+	double		sum = 0.0;
+	int			weight = 0;
+
+#define SIGNAL(v, a) do { sum += (a) * (v); weight += (a); } while (0)
+
+	if (!PG_ARGISNULL(ARG_PUBLIC_RATING))
+		SIGNAL((RangeArg(fcinfo, ARG_PUBLIC_RATING, "public_rating", 1, 5) - 3) / 2, 1);
+	if (!PG_ARGISNULL(ARG_PRIVATE_RATING))
+		SIGNAL((RangeArg(fcinfo, ARG_PRIVATE_RATING, "private_rating", 0, 10) - 5) / 5, 1);
+	if (!PG_ARGISNULL(ARG_COMPLETED))
+		SIGNAL(PG_GETARG_BOOL(ARG_COMPLETED) ? 1.0 : -1.0, 1);
+	if (!PG_ARGISNULL(ARG_DISPUTED) && PG_GETARG_BOOL(ARG_DISPUTED))
+		SIGNAL(-1.0, 2);
+	if (!PG_ARGISNULL(ARG_REFUNDED) && PG_GETARG_BOOL(ARG_REFUNDED))
+		SIGNAL(-1.0, 1);
+	if (!PG_ARGISNULL(ARG_COMPLAINTS))
+	{
+		int32		k = CountArg(fcinfo, ARG_COMPLAINTS, "complaints");
+
+		if (k > 0)
+			SIGNAL(-(double) Min(k, 3) / 3, 1);
+	}
+	if (!PG_ARGISNULL(ARG_MISSED_DEADLINES))
+	{
+		int32		m = CountArg(fcinfo, ARG_MISSED_DEADLINES, "missed_deadlines");
+
+		if (m > 0)
+			SIGNAL(-(double) Min(m, 3) / 3, 1);
+	}
+	if (!PG_ARGISNULL(ARG_RESPONSE_HOURS))
+	{
+		double		h = RangeArg(fcinfo, ARG_RESPONSE_HOURS, "response_hours",
+								 0, get_float8_infinity());
+
+		if (h > 24)
+			SIGNAL(-Min((h - 24) / 24, 1.0), 1);
+	}
+	if (!PG_ARGISNULL(ARG_LONG_TERM) && PG_GETARG_BOOL(ARG_LONG_TERM))
+		SIGNAL(1.0, 1);
+
+#undef SIGNAL
+
+	if (weight == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sum / weight);
+}
+
+/* Compare a numeric with an integer constant. */
+static int
+NumericCmpInt(Numeric value, int64 constant)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
+											 NumericGetDatum(value),
+											 NumericGetDatum(int64_to_numeric(constant))));
+}
+
+/*
+ * The length of an interval in microseconds, as extract(epoch from ...)
+ * counts it: a year is 365.25 days, a month 30 days, a day 86400 seconds.
+ * In int128, so that no interval can overflow it.
+ */
+static __int128
+IntervalMicroseconds(const Interval *span)
+{
+	/* 4 * days, so that the quarter day of 365.25 stays an integer */
+	__int128	quarter_days = (__int128) 1461 * (span->month / MONTHS_PER_YEAR)
+		+ (__int128) 4 * DAYS_PER_MONTH * (span->month % MONTHS_PER_YEAR)
+		+ (__int128) 4 * span->day;
+
+	return quarter_days * USECS_PER_DAY / 4 + span->time;
+}
+
+/*
+ * jss_job_weight(earned, paid_length):
+ *
+ *	 base = 1 if earned <= 250, 1.25 if earned <= 1000, else 1.5
+ *	 weight = min(base + floor(days(paid_length) / 90), 8)
+ *
+ * NULL earned counts as 0, NULL paid_length adds nothing; a negative (or
+ * NaN, or infinite) earned and a negative paid_length are 22003.  The
+ * thresholds compare numerics exactly (250.000001 is above 250) and the
+ * 90-day periods count exact microseconds.
+ */
+Datum
+jss_job_weight(PG_FUNCTION_ARGS)
+{
+	double		weight = 1.0;
+
+	if (!PG_ARGISNULL(0))
+	{
+		Numeric		earned = PG_GETARG_NUMERIC(0);
+
+		if (numeric_is_nan(earned) || numeric_is_inf(earned) || NumericCmpInt(earned, 0) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("earned must be a finite number greater than or equal to 0, got %s",
+							DatumGetCString(DirectFunctionCall1(numeric_out,
+																NumericGetDatum(earned))))));
+		if (NumericCmpInt(earned, 1000) > 0)
+			weight = 1.5;
+		else if (NumericCmpInt(earned, 250) > 0)
+			weight = 1.25;
+	}
+
+	if (!PG_ARGISNULL(1))
+	{
+		Interval   *paid_length = PG_GETARG_INTERVAL_P(1);
+		__int128	usecs = IntervalMicroseconds(paid_length);
+
+		if (usecs < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("paid_length must not be negative, got %s",
+							DatumGetCString(DirectFunctionCall1(interval_out,
+																IntervalPGetDatum(paid_length))))));
+		weight += (double) Min(usecs / (90 * USECS_PER_DAY), 8);
+	}
+
+	PG_RETURN_FLOAT8(Min(weight, 8.0));
+}

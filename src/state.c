@@ -1,0 +1,435 @@
+/*-------------------------------------------------------------------------
+ *
+ * state.c
+ *	  The fixed-point jss_state: add rows, merge states, check states read
+ *	  from outside, and the final formulas of SPEC sections 2 to 4.
+ *
+ * Plain C, no backend calls (see state.h for the fixed point and bounds).
+ * Every sum is an exact integer, so adding rows in any order and merging
+ * any split of them gives the same bytes; the only rounding happens when a
+ * final formula converts its exact integers to float8.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <math.h>
+#include <string.h>
+
+#include "state.h"
+
+/* An empty state: zero sums, current version. */
+void
+StateInit(JssState *s)
+{
+	int32_t		vl_len = s->vl_len_;
+
+	memset(s, 0, sizeof(JssState));
+	s->vl_len_ = vl_len;
+	s->version = JSS_STATE_VERSION;
+}
+
+/*
+ * Add one row of rounded weight w and rounded outcome o (no time).
+ * Returns false, leaving the state unchanged, when the state already
+ * holds JSS_MAX_CONTRACTS rows.
+ */
+bool
+StateAddRow(JssState *s, int64_t w, int64_t o)
+{
+	if (s->contracts >= JSS_MAX_CONTRACTS)
+		return false;
+	s->contracts++;
+	s->sum_w += w;
+	if (o > 0)
+	{
+		s->sum_w_pos += w;
+		s->sum_wo_pos += (__int128) w * o;
+	}
+	else if (o < 0)
+	{
+		s->sum_w_neg += w;
+		s->sum_wo_neg -= (__int128) w * o;
+	}
+	else
+		s->neutral++;
+	return true;
+}
+
+/*
+ * Add one row with its ended_at (a finite timestamptz): the sums above plus
+ * the moments of x = day number that the trend needs, and first/last.
+ * Every per-row product fits an int128: |w*x*o| < 2^52 * 2^27 * 2^32.
+ */
+bool
+StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at)
+{
+	int64_t		x = JssDayNumber(ended_at);
+	__int128	wx = (__int128) w * x;
+	__int128	wo = (__int128) w * o;
+
+	if (!StateAddRow(s, w, o))
+		return false;
+
+	if (s->dated == 0)
+		s->first_ended = s->last_ended = ended_at;
+	else if (ended_at < s->first_ended)
+		s->first_ended = ended_at;
+	else if (ended_at > s->last_ended)
+		s->last_ended = ended_at;
+	s->dated++;
+
+	s->sum_wx += wx;
+	Int192AddInt128(&s->sum_wxx, wx * x);
+	Int192AddInt128(&s->sum_wxo, wo * x);
+	Int192AddInt128(&s->sum_woo, wo * o);
+	return true;
+}
+
+/*
+ * dst += src.  Returns false, leaving dst unchanged, when the merged state
+ * would hold more than JSS_MAX_CONTRACTS rows.  Both states are valid
+ * (StateCheck), so no sum can overflow below that count.
+ */
+bool
+StateMerge(JssState *dst, const JssState *src)
+{
+	if (src->contracts > JSS_MAX_CONTRACTS - dst->contracts)
+		return false;
+
+	if (src->dated > 0)
+	{
+		if (dst->dated == 0)
+		{
+			dst->first_ended = src->first_ended;
+			dst->last_ended = src->last_ended;
+		}
+		else
+		{
+			if (src->first_ended < dst->first_ended)
+				dst->first_ended = src->first_ended;
+			if (src->last_ended > dst->last_ended)
+				dst->last_ended = src->last_ended;
+		}
+	}
+
+	dst->contracts += src->contracts;
+	dst->neutral += src->neutral;
+	dst->dated += src->dated;
+	dst->sum_w += src->sum_w;
+	dst->sum_w_pos += src->sum_w_pos;
+	dst->sum_w_neg += src->sum_w_neg;
+	dst->sum_wo_pos += src->sum_wo_pos;
+	dst->sum_wo_neg += src->sum_wo_neg;
+	dst->sum_wx += src->sum_wx;
+	Int192Add(&dst->sum_wxx, &src->sum_wxx);
+	Int192Add(&dst->sum_wxo, &src->sum_wxo);
+	Int192Add(&dst->sum_woo, &src->sum_woo);
+	return true;
+}
+
+/* Is 0 <= a <= bound? */
+static bool
+WideInRange(const WideInt *a, const WideInt *bound)
+{
+	return WideSign(a) >= 0 && WideCompare(a, bound) <= 0;
+}
+
+/* Is -bound <= a <= bound? */
+static bool
+WideWithin(const WideInt *a, const WideInt *bound)
+{
+	WideInt		zero = WideFromInt128(0);
+	WideInt		neg = WideSub(&zero, a);
+
+	return WideCompare(a, bound) <= 0 && WideCompare(&neg, bound) <= 0;
+}
+
+/*
+ * Check a state that came from outside (text, binary, a hand-built value):
+ * NULL if it is one that rows could have produced within the bounds, else
+ * a sentence saying what is wrong.  The checks are what guarantee that
+ * merging and the final formulas cannot overflow:
+ *
+ *	 0 <= neutral, dated <= n <= 2^40
+ *	 0 <= S, D and S + D <= W <= n * 10^6 (in units 2^-32)
+ *	 0 <= sum_wo_pos <= S * 2^32, 0 <= sum_wo_neg <= D * 2^32	(|o| <= 1)
+ *	 S + D > 0 only if some row is not neutral
+ *	 dated = 0: no times and zero time sums; else first <= last, both finite
+ *	 with X = the largest |x| of first and last:
+ *	   |sum_wx| <= W*X, 0 <= sum_wxx <= W*X^2,
+ *	   |sum_wxo| <= W*X*2^32, 0 <= sum_woo <= W*2^64
+ */
+const char *
+StateCheck(const JssState *s)
+{
+	__int128	max_w;
+
+	if (s->version != JSS_STATE_VERSION)
+		return "The state has an unsupported format version.";
+	if (s->flags != 0)
+		return "The state has reserved flags set.";
+	if (s->contracts < 0 || s->contracts > JSS_MAX_CONTRACTS)
+		return "The contract count is out of range.";
+	if (s->neutral < 0 || s->neutral > s->contracts)
+		return "The neutral count is not between 0 and the contract count.";
+	if (s->dated < 0 || s->dated > s->contracts)
+		return "The dated count is not between 0 and the contract count.";
+
+	/* each bound first, so that the sum and products below cannot overflow */
+	max_w = (__int128) s->contracts * (__int128) (JSS_MAX_WEIGHT * JSS_FIXED_ONE);
+	if (s->sum_w > max_w || s->sum_w_pos < 0 || s->sum_w_pos > max_w ||
+		s->sum_w_neg < 0 || s->sum_w_neg > max_w ||
+		s->sum_w < s->sum_w_pos + s->sum_w_neg)
+		return "The weight sums are inconsistent with each other or with the contract count.";
+	if (s->sum_wo_pos < 0 || s->sum_wo_pos > s->sum_w_pos * JSS_FIXED_ONE ||
+		s->sum_wo_neg < 0 || s->sum_wo_neg > s->sum_w_neg * JSS_FIXED_ONE)
+		return "The outcome sums are inconsistent with the weight sums.";
+	if (s->sum_w_pos + s->sum_w_neg > 0 && s->neutral == s->contracts)
+		return "The state has non-neutral weight but only neutral contracts.";
+
+	if (s->dated == 0)
+	{
+		if (s->first_ended != 0 || s->last_ended != 0 || s->sum_wx != 0 ||
+			!Int192IsZero(&s->sum_wxx) || !Int192IsZero(&s->sum_wxo) ||
+			!Int192IsZero(&s->sum_woo))
+			return "The state has time sums but no dated contracts.";
+	}
+	else
+	{
+		int64_t		x_first,
+					x_last,
+					x_max;
+		WideInt		w,
+					xw,
+					x2w,
+					bound,
+					v;
+
+		if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
+			s->first_ended > s->last_ended)
+			return "The first and last end times are out of order or out of range.";
+
+		x_first = JssDayNumber(s->first_ended);
+		x_last = JssDayNumber(s->last_ended);
+		x_max = x_first < 0 ? -x_first : x_first;
+		if ((x_last < 0 ? -x_last : x_last) > x_max)
+			x_max = x_last < 0 ? -x_last : x_last;
+
+		w = WideFromInt128(s->sum_w);
+		xw = WideFromInt128(x_max);
+		xw = WideMul(&w, &xw);
+		x2w = WideFromInt128(x_max);
+		x2w = WideMul(&xw, &x2w);
+
+		v = WideFromInt128(s->sum_wx);
+		if (!WideWithin(&v, &xw))
+			return "The time sums are out of range.";
+
+		v = WideFromInt192(&s->sum_wxx);
+		if (!WideInRange(&v, &x2w))
+			return "The time sums are out of range.";
+
+		bound = WideFromInt128(JSS_FIXED_ONE);
+		bound = WideMul(&xw, &bound);
+		v = WideFromInt192(&s->sum_wxo);
+		if (!WideWithin(&v, &bound))
+			return "The time sums are out of range.";
+
+		bound = WideFromInt128((__int128) 1 << 64);
+		bound = WideMul(&w, &bound);
+		v = WideFromInt192(&s->sum_woo);
+		if (!WideInRange(&v, &bound))
+			return "The outcome moment is out of range.";
+	}
+	return NULL;
+}
+
+/* N = sum of w*o, units 2^-64. */
+static __int128
+StateNet(const JssState *s)
+{
+	return s->sum_wo_pos - s->sum_wo_neg;
+}
+
+/*
+ * Job Success Score (SPEC 3.1, 4):
+ *
+ *	 score = 100 * clamp((N + K*m) / (W + K), 0, 1)
+ *
+ * false (NULL) when n < min_contracts, or when W + K = 0 (K = 0 and every
+ * weight 0: no evidence at all).
+ */
+bool
+StateScore(const JssState *s, double prior_weight, double prior_mean,
+		   int64_t min_contracts, double *score)
+{
+	double		net = ldexp((double) StateNet(s), -2 * JSS_FRACTION_BITS);
+	double		weight = ldexp((double) s->sum_w, -JSS_FRACTION_BITS);
+	double		den = weight + prior_weight;
+	double		r;
+
+	if (s->contracts < min_contracts || !(den > 0))
+		return false;
+	r = (net + prior_weight * prior_mean) / den;
+	if (r < 0)
+		r = 0;
+	else if (r > 1)
+		r = 1;
+	*score = 100.0 * r;
+	return true;
+}
+
+/*
+ * Satisfaction ratio (SPEC 3.3): S / (S + D), false (NULL) when S + D = 0.
+ * S + D is formed exactly before the one rounding of each side.
+ */
+bool
+StateSatisfactionRatio(const JssState *s, double *ratio)
+{
+	__int128	total = s->sum_w_pos + s->sum_w_neg;
+
+	if (total == 0)
+		return false;
+	*ratio = (double) s->sum_w_pos / (double) total;
+	return true;
+}
+
+/*
+ * Client weight (SPEC 2.1), over a state built with unit weights:
+ *
+ *	 (G + 5) / (G + P + 5),  G = sum of max(o, 0), P = sum of max(-o, 0)
+ *
+ * Numerator and denominator are exact integers (units 2^-64); 1 when empty.
+ */
+double
+StateClientWeight(const JssState *s)
+{
+	__int128	five = (__int128) 5 << (2 * JSS_FRACTION_BITS);
+	__int128	num = s->sum_wo_pos + five;
+
+	return (double) num / (double) (num + s->sum_wo_neg);
+}
+
+/*
+ * The exact centred moments of the trend regression, each multiplied by W
+ * so that they stay integers (units in brackets):
+ *
+ *	 A = W*Sxx = W*sum(w x^2) - (sum w x)^2				[2^-64]
+ *	 B = W*Sxy = W*sum(w x o) - (sum w x)(sum w o)		[2^-96]
+ *	 C = W*Syy = W*sum(w o^2) - (sum w o)^2				[2^-128]
+ *
+ * (o stands for y = 100*o; the factor 100 is applied by the callers.)
+ * false when the trend is undefined: n < 2, a row without a time, W = 0
+ * or Sxx = 0.
+ */
+static bool
+StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
+{
+	WideInt		w,
+				wx,
+				net,
+				t1,
+				t2;
+
+	if (s->contracts < 2 || s->dated != s->contracts || s->sum_w == 0)
+		return false;
+
+	w = WideFromInt128(s->sum_w);
+	wx = WideFromInt128(s->sum_wx);
+	net = WideFromInt128(StateNet(s));
+
+	t1 = WideFromInt192(&s->sum_wxx);
+	t1 = WideMul(&w, &t1);
+	t2 = WideMul(&wx, &wx);
+	*a = WideSub(&t1, &t2);
+	if (WideSign(a) <= 0)
+		return false;
+
+	t1 = WideFromInt192(&s->sum_wxo);
+	t1 = WideMul(&w, &t1);
+	t2 = WideMul(&wx, &net);
+	*b = WideSub(&t1, &t2);
+
+	t1 = WideFromInt192(&s->sum_woo);
+	t1 = WideMul(&w, &t1);
+	t2 = WideMul(&net, &net);
+	*c = WideSub(&t1, &t2);
+	return true;
+}
+
+/*
+ * Trend slope (SPEC 3.4), in score points per quarter:
+ *
+ *	 slope = 91.3125 * Sxy / Sxx = 91.3125 * 100 * B / A * 2^-32
+ */
+bool
+StateTrendSlope(const JssState *s, double *slope)
+{
+	WideInt		a,
+				b,
+				c;
+
+	if (!StateTrendMoments(s, &a, &b, &c))
+		return false;
+	*slope = 9131.25 * ldexp(WideToDouble(&b) / WideToDouble(&a), -JSS_FRACTION_BITS);
+	return true;
+}
+
+/*
+ * t-statistic of the slope (SPEC 4.1): t = b / sqrt(s^2 / Sxx) with
+ * b = Sxy/Sxx and s^2 = (Syy - b*Sxy) / (n - 2).  Substituting A, B, C:
+ *
+ *	 R = C*A - B^2  (= W^2 * (Syy*Sxx - Sxy^2) >= 0, exact)
+ *	 t = B * sqrt(n - 2) / sqrt(R)
+ *
+ * (the scale of y cancels).  When R = 0 the fit is perfect: t = -Infinity
+ * for a falling line, +Infinity for a rising one; false (NULL) when the
+ * slope is undefined, n < 3, or the line is flat and perfect (0/0).
+ */
+bool
+StateTrendT(const JssState *s, double *t)
+{
+	WideInt		a,
+				b,
+				c,
+				r,
+				bb;
+	int			sign_b;
+
+	if (s->contracts < 3 || !StateTrendMoments(s, &a, &b, &c))
+		return false;
+	sign_b = WideSign(&b);
+	r = WideMul(&c, &a);
+	bb = WideMul(&b, &b);
+	r = WideSub(&r, &bb);
+	if (WideSign(&r) <= 0)
+	{
+		if (sign_b == 0)
+			return false;
+		*t = sign_b < 0 ? -INFINITY : INFINITY;
+		return true;
+	}
+	*t = WideToDouble(&b) * sqrt((double) (s->contracts - 2)) / sqrt(WideToDouble(&r));
+	return true;
+}
+
+/*
+ * Needs review (SPEC 4.1): -1 (NULL) when the default score is NULL;
+ * 1 when score < 70, or n >= 5 and slope <= -5 and t <= -2; else 0.
+ */
+int
+StateNeedsReview(const JssState *s)
+{
+	double		score,
+				slope,
+				t;
+
+	if (!StateScore(s, JSS_PRIOR_WEIGHT, JSS_PRIOR_MEAN, JSS_MIN_CONTRACTS, &score))
+		return -1;
+	if (score < 70)
+		return 1;
+	if (s->contracts >= 5 &&
+		StateTrendSlope(s, &slope) && slope <= -5 &&
+		StateTrendT(s, &t) && t <= -2)
+		return 1;
+	return 0;
+}
