@@ -12,6 +12,8 @@ OBJS = \
 	src/jss.o \
 	src/wideint.o \
 	src/state.o \
+	src/calendar.o \
+	src/codec.o \
 	src/state_format.o \
 	src/state_io.o \
 	src/aggregates.o \
