@@ -19,7 +19,10 @@ OBJS = \
 	src/aggregates.o \
 	src/accessors.o \
 	src/outcome.o \
-	src/band.o
+	src/band.o \
+	src/moving.o \
+	src/asof_state.o \
+	src/asof.o
 DATA = src/jss--1.0.sql
 PGFILEDESC = "jss - Job Success Scores for PostgreSQL"
 

@@ -15,8 +15,6 @@
  */
 #include "jss.h"
 
-#include "utils/timestamp.h"
-
 PG_FUNCTION_INFO_V1(jss_outcome_accum);
 PG_FUNCTION_INFO_V1(jss_agg_accum);
 PG_FUNCTION_INFO_V1(jss_state_combine);
@@ -45,53 +43,6 @@ WritableState(FunctionCallInfo fcinfo)
 	return (JssState *) PG_GETARG_POINTER(0);
 }
 
-/* The outcome argument, rounded to fixed point; 22003 outside [-1, 1]. */
-static int64
-OutcomeArg(FunctionCallInfo fcinfo, int argno)
-{
-	float8		o = PG_GETARG_FLOAT8(argno);
-
-	if (!(o >= -1.0 && o <= 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("outcome must be between -1 and 1, got %s", JssFloat8Text(o))));
-	return JssToFixed(o);
-}
-
-/*
- * The weight argument, rounded to fixed point: 1 when absent or NULL;
- * 22003 when negative, NaN, infinite or above JSS_MAX_WEIGHT.
- */
-static int64
-WeightArg(FunctionCallInfo fcinfo, int argno)
-{
-	float8		w;
-
-	if (argno >= PG_NARGS() || PG_ARGISNULL(argno))
-		return JSS_FIXED_ONE;
-	w = PG_GETARG_FLOAT8(argno);
-	if (!(w >= 0.0 && w <= JSS_MAX_WEIGHT))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("weight must be between 0 and %.0f, got %s",
-						JSS_MAX_WEIGHT, JssFloat8Text(w))));
-	return JssToFixed(w);
-}
-
-/* The ended_at argument; 22008 when it is -infinity or infinity. */
-static TimestampTz
-EndedAtArg(FunctionCallInfo fcinfo, int argno)
-{
-	TimestampTz ts = PG_GETARG_TIMESTAMPTZ(argno);
-
-	if (TIMESTAMP_NOT_FINITE(ts))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
-				 errmsg("ended_at must be finite, got %s",
-						TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity")));
-	return ts;
-}
-
 /*
  * jss_outcome_accum(state, outcome [, weight]): transition of jss_score,
  * jss_satisfaction_ratio and jss_client_weight (rows without time).
@@ -109,8 +60,8 @@ jss_outcome_accum(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	o = OutcomeArg(fcinfo, 1);
-	w = WeightArg(fcinfo, 2);
+	o = JssOutcomeArg(fcinfo, 1);
+	w = JssWeightArg(fcinfo, 2);
 	s = WritableState(fcinfo);
 	if (!StateAddRow(s, w, o))
 		JssReportTooManyContracts();
@@ -135,9 +86,9 @@ jss_agg_accum(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	o = OutcomeArg(fcinfo, 1);
-	ended_at = EndedAtArg(fcinfo, 2);
-	w = WeightArg(fcinfo, 3);
+	o = JssOutcomeArg(fcinfo, 1);
+	ended_at = JssTimeArg(fcinfo, 2, "ended_at");
+	w = JssWeightArg(fcinfo, 3);
 	s = WritableState(fcinfo);
 	if (!StateAddDatedRow(s, w, o, ended_at))
 		JssReportTooManyContracts();

@@ -216,6 +216,182 @@ COMMENT ON FUNCTION @extschema@.jss_client_weight_final(@extschema@.jss_state) I
 'final function of jss_client_weight: (G + 5) / (G + P + 5)';
 
 --------------------------------------------------------------------------
+-- Moving-aggregate support functions (SPEC section 5): the window frame's
+-- state is internal (it never leaves the backend); the inverse is exact
+--------------------------------------------------------------------------
+
+-- not STRICT: a NULL outcome skips the row; never returns NULL
+CREATE FUNCTION @extschema@.jss_moving_outcome_accum(internal, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_outcome_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_outcome_accum(internal, float8) IS
+'moving-aggregate forward transition of jss_score(outcome) and jss_satisfaction_ratio(outcome)';
+
+-- not STRICT: as above, and a NULL weight counts as 1
+CREATE FUNCTION @extschema@.jss_moving_outcome_accum(internal, float8, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_outcome_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_outcome_accum(internal, float8, float8) IS
+'moving-aggregate forward transition of jss_score(outcome, weight) and jss_satisfaction_ratio(outcome, weight)';
+
+-- not STRICT: must match the forward transition
+CREATE FUNCTION @extschema@.jss_moving_outcome_inverse(internal, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_outcome_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_outcome_inverse(internal, float8) IS
+'moving-aggregate inverse transition of jss_score(outcome) and jss_satisfaction_ratio(outcome): exact';
+
+-- not STRICT: must match the forward transition
+CREATE FUNCTION @extschema@.jss_moving_outcome_inverse(internal, float8, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_outcome_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_outcome_inverse(internal, float8, float8) IS
+'moving-aggregate inverse transition of jss_score(outcome, weight) and jss_satisfaction_ratio(outcome, weight): exact';
+
+-- not STRICT: a NULL outcome or ended_at skips the row; never returns NULL
+CREATE FUNCTION @extschema@.jss_moving_agg_accum(internal, float8, timestamptz)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_agg_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_agg_accum(internal, float8, timestamptz) IS
+'moving-aggregate forward transition of jss_agg(outcome, ended_at) and jss_trend_slope(outcome, ended_at)';
+
+-- not STRICT: as above, and a NULL weight counts as 1
+CREATE FUNCTION @extschema@.jss_moving_agg_accum(internal, float8, timestamptz, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_agg_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_agg_accum(internal, float8, timestamptz, float8) IS
+'moving-aggregate forward transition of jss_agg(outcome, ended_at, weight) and jss_trend_slope(outcome, ended_at, weight)';
+
+-- not STRICT: must match the forward transition
+CREATE FUNCTION @extschema@.jss_moving_agg_inverse(internal, float8, timestamptz)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_agg_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_agg_inverse(internal, float8, timestamptz) IS
+'moving-aggregate inverse transition of jss_agg(outcome, ended_at) and jss_trend_slope(outcome, ended_at): exact';
+
+-- not STRICT: must match the forward transition
+CREATE FUNCTION @extschema@.jss_moving_agg_inverse(internal, float8, timestamptz, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_agg_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_agg_inverse(internal, float8, timestamptz, float8) IS
+'moving-aggregate inverse transition of jss_agg(outcome, ended_at, weight) and jss_trend_slope(outcome, ended_at, weight): exact';
+
+CREATE FUNCTION @extschema@.jss_moving_score_final(internal)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'jss_moving_score_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_score_final(internal) IS
+'moving-aggregate final function of jss_score: the score of the frame';
+
+CREATE FUNCTION @extschema@.jss_moving_satisfaction_ratio_final(internal)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'jss_moving_satisfaction_ratio_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_satisfaction_ratio_final(internal) IS
+'moving-aggregate final function of jss_satisfaction_ratio: the ratio of the frame';
+
+CREATE FUNCTION @extschema@.jss_moving_trend_slope_final(internal)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'jss_moving_trend_slope_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_trend_slope_final(internal) IS
+'moving-aggregate final function of jss_trend_slope: the slope of the frame';
+
+-- not STRICT: an empty frame gives an empty state, not NULL
+CREATE FUNCTION @extschema@.jss_moving_state_final(internal)
+RETURNS @extschema@.jss_state
+AS 'MODULE_PATHNAME', 'jss_moving_state_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_state_final(internal) IS
+'moving-aggregate final function of jss_agg: the state of the frame, the same bytes jss_agg builds';
+
+--------------------------------------------------------------------------
+-- The as-of score's state type (SPEC section 3.2)
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.jss_asof_state;
+
+CREATE FUNCTION @extschema@.jss_asof_state_in(cstring)
+RETURNS @extschema@.jss_asof_state
+AS 'MODULE_PATHNAME', 'jss_asof_state_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.jss_asof_state_out(@extschema@.jss_asof_state)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'jss_asof_state_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.jss_asof_state_recv(internal)
+RETURNS @extschema@.jss_asof_state
+AS 'MODULE_PATHNAME', 'jss_asof_state_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.jss_asof_state_send(@extschema@.jss_asof_state)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'jss_asof_state_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- fixed size, never compressed or toasted, like jss_state
+CREATE TYPE @extschema@.jss_asof_state (
+    INPUT = @extschema@.jss_asof_state_in,
+    OUTPUT = @extschema@.jss_asof_state_out,
+    RECEIVE = @extschema@.jss_asof_state_recv,
+    SEND = @extschema@.jss_asof_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE @extschema@.jss_asof_state IS
+'partial state of the as-of score: as_of and the exact sums of its 6, 12 and 24 month windows, versioned';
+
+-- not STRICT: a NULL state starts a new one; a NULL outcome, ended_at or as_of skips the row
+CREATE FUNCTION @extschema@.jss_asof_accum(@extschema@.jss_asof_state, float8, float8, timestamptz, timestamptz)
+RETURNS @extschema@.jss_asof_state
+AS 'MODULE_PATHNAME', 'jss_asof_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_asof_accum(@extschema@.jss_asof_state, float8, float8, timestamptz, timestamptz) IS
+'transition function of jss_score(outcome, weight, ended_at, as_of)';
+
+-- not STRICT: NULL states are skipped
+CREATE FUNCTION @extschema@.jss_asof_combine(@extschema@.jss_asof_state, @extschema@.jss_asof_state)
+RETURNS @extschema@.jss_asof_state
+AS 'MODULE_PATHNAME', 'jss_asof_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_asof_combine(@extschema@.jss_asof_state, @extschema@.jss_asof_state) IS
+'combine function of jss_score(outcome, weight, ended_at, as_of); as_of must agree';
+
+CREATE FUNCTION @extschema@.jss_asof_final(@extschema@.jss_asof_state)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'jss_asof_final'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_asof_final(@extschema@.jss_asof_state) IS
+'final function of jss_score(outcome, weight, ended_at, as_of): the best of the 6, 12 and 24 month window scores';
+
+--------------------------------------------------------------------------
 -- Aggregates (SPEC sections 2, 3 and 4)
 --------------------------------------------------------------------------
 
@@ -235,6 +411,10 @@ CREATE AGGREGATE @extschema@.jss_score(outcome float8) (
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_score_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_outcome_accum,
+    MINVFUNC = @extschema@.jss_moving_outcome_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_score_final,
     PARALLEL = SAFE
 );
 
@@ -246,17 +426,36 @@ CREATE AGGREGATE @extschema@.jss_score(outcome float8, weight float8) (
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_score_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_outcome_accum,
+    MINVFUNC = @extschema@.jss_moving_outcome_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_score_final,
     PARALLEL = SAFE
 );
 
 COMMENT ON AGGREGATE @extschema@.jss_score(float8, float8) IS
 'Job Success Score in [0, 100] of weighted outcomes; NULL for fewer than 2';
 
+CREATE AGGREGATE @extschema@.jss_score(outcome float8, weight float8, ended_at timestamptz, as_of timestamptz) (
+    SFUNC = @extschema@.jss_asof_accum,
+    STYPE = @extschema@.jss_asof_state,
+    FINALFUNC = @extschema@.jss_asof_final,
+    COMBINEFUNC = @extschema@.jss_asof_combine,
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.jss_score(float8, float8, timestamptz, timestamptz) IS
+'Job Success Score as of a date: the best of the 6, 12 and 24 month windows before as_of (UTC months, bounds included)';
+
 CREATE AGGREGATE @extschema@.jss_satisfaction_ratio(outcome float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_satisfaction_ratio,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_outcome_accum,
+    MINVFUNC = @extschema@.jss_moving_outcome_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_satisfaction_ratio_final,
     PARALLEL = SAFE
 );
 
@@ -268,6 +467,10 @@ CREATE AGGREGATE @extschema@.jss_satisfaction_ratio(outcome float8, weight float
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_satisfaction_ratio,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_outcome_accum,
+    MINVFUNC = @extschema@.jss_moving_outcome_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_satisfaction_ratio_final,
     PARALLEL = SAFE
 );
 
@@ -279,6 +482,10 @@ CREATE AGGREGATE @extschema@.jss_trend_slope(outcome float8, ended_at timestampt
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_trend_slope,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_agg_accum,
+    MINVFUNC = @extschema@.jss_moving_agg_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_trend_slope_final,
     PARALLEL = SAFE
 );
 
@@ -290,6 +497,10 @@ CREATE AGGREGATE @extschema@.jss_trend_slope(outcome float8, ended_at timestampt
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_trend_slope,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_agg_accum,
+    MINVFUNC = @extschema@.jss_moving_agg_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_trend_slope_final,
     PARALLEL = SAFE
 );
 
@@ -301,6 +512,10 @@ CREATE AGGREGATE @extschema@.jss_agg(outcome float8, ended_at timestamptz) (
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_agg_accum,
+    MINVFUNC = @extschema@.jss_moving_agg_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_state_final,
     PARALLEL = SAFE
 );
 
@@ -312,6 +527,10 @@ CREATE AGGREGATE @extschema@.jss_agg(outcome float8, ended_at timestamptz, weigh
     STYPE = @extschema@.jss_state,
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_agg_accum,
+    MINVFUNC = @extschema@.jss_moving_agg_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_state_final,
     PARALLEL = SAFE
 );
 

@@ -2,13 +2,14 @@
  *
  * jss.c
  *	  Module magic and the helpers every SQL-callable file of jss shares:
- *	  allocating states and reporting errors about them.
+ *	  allocating states, checking aggregate arguments, reporting errors.
  *
  *-------------------------------------------------------------------------
  */
 #include "jss.h"
 
 #include "utils/float.h"
+#include "utils/timestamp.h"
 
 PG_MODULE_MAGIC;
 
@@ -68,6 +69,53 @@ JssReportTooManyContracts(void)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("jss_state cannot hold more than %lld contracts",
 					(long long) JSS_MAX_CONTRACTS)));
+}
+
+/* The outcome argument, rounded to fixed point; 22003 outside [-1, 1]. */
+int64
+JssOutcomeArg(FunctionCallInfo fcinfo, int argno)
+{
+	float8		o = PG_GETARG_FLOAT8(argno);
+
+	if (!(o >= -1.0 && o <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("outcome must be between -1 and 1, got %s", JssFloat8Text(o))));
+	return JssToFixed(o);
+}
+
+/*
+ * The weight argument, rounded to fixed point: 1 when absent or NULL;
+ * 22003 when negative, NaN, infinite or above JSS_MAX_WEIGHT.
+ */
+int64
+JssWeightArg(FunctionCallInfo fcinfo, int argno)
+{
+	float8		w;
+
+	if (argno >= PG_NARGS() || PG_ARGISNULL(argno))
+		return JSS_FIXED_ONE;
+	w = PG_GETARG_FLOAT8(argno);
+	if (!(w >= 0.0 && w <= JSS_MAX_WEIGHT))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("weight must be between 0 and %.0f, got %s",
+						JSS_MAX_WEIGHT, JssFloat8Text(w))));
+	return JssToFixed(w);
+}
+
+/* A time argument (ended_at, as_of); 22008 when it is -infinity or infinity. */
+TimestampTz
+JssTimeArg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	TimestampTz ts = PG_GETARG_TIMESTAMPTZ(argno);
+
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+				 errmsg("%s must be finite, got %s", argname,
+						TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity")));
+	return ts;
 }
 
 /* The shortest text that reads back as v, as float8out prints it. */

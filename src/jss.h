@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "datatype/timestamp.h"
 #include "state.h"
 
 /* jss_state values are plain-storage varlenas, but detoast anyway. */
@@ -22,6 +23,9 @@ extern JssState *JssStateNew(MemoryContext context);
 extern JssState *JssStateCopy(MemoryContext context, const JssState *src);
 extern void JssCheckStateArg(const JssState *s, const char *argname);
 extern void JssReportTooManyContracts(void);
+extern int64 JssOutcomeArg(FunctionCallInfo fcinfo, int argno);
+extern int64 JssWeightArg(FunctionCallInfo fcinfo, int argno);
+extern TimestampTz JssTimeArg(FunctionCallInfo fcinfo, int argno, const char *argname);
 extern char *JssFloat8Text(double v);
 
 #endif							/* JSS_H */

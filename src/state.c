@@ -28,6 +28,49 @@ StateInit(JssState *s)
 }
 
 /*
+ * Add (sign = 1) or remove (sign = -1) the sums of one row of rounded
+ * weight w and rounded outcome o.  Integer sums make removal the exact
+ * inverse of addition, whatever happened in between.
+ */
+static inline void
+ApplyRow(JssState *s, int64_t w, int64_t o, int sign)
+{
+	__int128	wo = (__int128) w * o;
+
+	s->contracts += sign;
+	s->sum_w += sign * (__int128) w;
+	if (o > 0)
+	{
+		s->sum_w_pos += sign * (__int128) w;
+		s->sum_wo_pos += sign * wo;
+	}
+	else if (o < 0)
+	{
+		s->sum_w_neg += sign * (__int128) w;
+		s->sum_wo_neg -= sign * wo;
+	}
+	else
+		s->neutral += sign;
+}
+
+/*
+ * Add or remove the time moments of one row at day x: the sums the trend
+ * needs.  Every per-row product fits an int128: |w*x*o| < 2^52 * 2^27 * 2^32.
+ */
+static inline void
+ApplyTime(JssState *s, int64_t w, int64_t o, int64_t x, int sign)
+{
+	__int128	wx = sign * ((__int128) w * x);
+	__int128	wo = sign * ((__int128) w * o);
+
+	s->dated += sign;
+	s->sum_wx += wx;
+	Int192AddInt128(&s->sum_wxx, wx * x);
+	Int192AddInt128(&s->sum_wxo, wo * x);
+	Int192AddInt128(&s->sum_woo, wo * o);
+}
+
+/*
  * Add one row of rounded weight w and rounded outcome o (no time).
  * Returns false, leaving the state unchanged, when the state already
  * holds JSS_MAX_CONTRACTS rows.
@@ -37,36 +80,18 @@ StateAddRow(JssState *s, int64_t w, int64_t o)
 {
 	if (s->contracts >= JSS_MAX_CONTRACTS)
 		return false;
-	s->contracts++;
-	s->sum_w += w;
-	if (o > 0)
-	{
-		s->sum_w_pos += w;
-		s->sum_wo_pos += (__int128) w * o;
-	}
-	else if (o < 0)
-	{
-		s->sum_w_neg += w;
-		s->sum_wo_neg -= (__int128) w * o;
-	}
-	else
-		s->neutral++;
+	ApplyRow(s, w, o, 1);
 	return true;
 }
 
 /*
  * Add one row with its ended_at (a finite timestamptz): the sums above plus
- * the moments of x = day number that the trend needs, and first/last.
- * Every per-row product fits an int128: |w*x*o| < 2^52 * 2^27 * 2^32.
+ * the time moments, first and last.
  */
 bool
 StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at)
 {
-	int64_t		x = JssDayNumber(ended_at);
-	__int128	wx = (__int128) w * x;
-	__int128	wo = (__int128) w * o;
-
-	if (!StateAddRow(s, w, o))
+	if (s->contracts >= JSS_MAX_CONTRACTS)
 		return false;
 
 	if (s->dated == 0)
@@ -75,13 +100,29 @@ StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at)
 		s->first_ended = ended_at;
 	else if (ended_at > s->last_ended)
 		s->last_ended = ended_at;
-	s->dated++;
 
-	s->sum_wx += wx;
-	Int192AddInt128(&s->sum_wxx, wx * x);
-	Int192AddInt128(&s->sum_wxo, wo * x);
-	Int192AddInt128(&s->sum_woo, wo * o);
+	ApplyRow(s, w, o, 1);
+	ApplyTime(s, w, o, JssDayNumber(ended_at), 1);
 	return true;
+}
+
+/* Remove a row added by StateAddRow with the same w and o. */
+void
+StateRemoveRow(JssState *s, int64_t w, int64_t o)
+{
+	ApplyRow(s, w, o, -1);
+}
+
+/*
+ * Remove a row added by StateAddDatedRow with the same arguments.  first
+ * and last are left as they are: a minimum cannot be subtracted, so the
+ * caller (the moving aggregate) keeps the end times itself.
+ */
+void
+StateRemoveDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at)
+{
+	ApplyRow(s, w, o, -1);
+	ApplyTime(s, w, o, JssDayNumber(ended_at), -1);
 }
 
 /*
@@ -251,7 +292,8 @@ StateNet(const JssState *s)
 }
 
 /*
- * Job Success Score (SPEC 3.1, 4):
+ * Job Success Score (SPEC 3.1) of n rows with weight sum W (units 2^-32)
+ * and net N = sum of w*o (units 2^-64):
  *
  *	 score = 100 * clamp((N + K*m) / (W + K), 0, 1)
  *
@@ -259,23 +301,31 @@ StateNet(const JssState *s)
  * weight 0: no evidence at all).
  */
 bool
-StateScore(const JssState *s, double prior_weight, double prior_mean,
-		   int64_t min_contracts, double *score)
+JssScoreFromSums(int64_t n, __int128 sum_w, __int128 net,
+				 double prior_weight, double prior_mean,
+				 int64_t min_contracts, double *score)
 {
-	double		net = ldexp((double) StateNet(s), -2 * JSS_FRACTION_BITS);
-	double		weight = ldexp((double) s->sum_w, -JSS_FRACTION_BITS);
-	double		den = weight + prior_weight;
+	double		den = ldexp((double) sum_w, -JSS_FRACTION_BITS) + prior_weight;
 	double		r;
 
-	if (s->contracts < min_contracts || !(den > 0))
+	if (n < min_contracts || !(den > 0))
 		return false;
-	r = (net + prior_weight * prior_mean) / den;
+	r = (ldexp((double) net, -2 * JSS_FRACTION_BITS) + prior_weight * prior_mean) / den;
 	if (r < 0)
 		r = 0;
 	else if (r > 1)
 		r = 1;
 	*score = 100.0 * r;
 	return true;
+}
+
+/* Job Success Score of a state, with the prior and minimum given. */
+bool
+StateScore(const JssState *s, double prior_weight, double prior_mean,
+		   int64_t min_contracts, double *score)
+{
+	return JssScoreFromSums(s->contracts, s->sum_w, StateNet(s),
+							prior_weight, prior_mean, min_contracts, score);
 }
 
 /*

@@ -105,9 +105,14 @@ JssDayNumber(int64_t ended_at)
 extern void StateInit(JssState *s);
 extern bool StateAddRow(JssState *s, int64_t w, int64_t o);
 extern bool StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at);
+extern void StateRemoveRow(JssState *s, int64_t w, int64_t o);
+extern void StateRemoveDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at);
 extern bool StateMerge(JssState *dst, const JssState *src);
 extern const char *StateCheck(const JssState *s);
 
+extern bool JssScoreFromSums(int64_t n, __int128 sum_w, __int128 net,
+							 double prior_weight, double prior_mean,
+							 int64_t min_contracts, double *score);
 extern bool StateScore(const JssState *s, double prior_weight, double prior_mean,
 					   int64_t min_contracts, double *score);
 extern bool StateSatisfactionRatio(const JssState *s, double *ratio);
