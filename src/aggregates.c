@@ -34,9 +34,13 @@ WritableState(FunctionCallInfo fcinfo)
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 	{
+		JssState   *s;
+
 		if (PG_ARGISNULL(0))
 			return JssStateNew(CurrentMemoryContext);
-		return JssStateCopy(CurrentMemoryContext, PG_GETARG_JSS_STATE_P(0));
+		s = PG_GETARG_JSS_STATE_P(0);
+		JssCheckStateArg(s, "jss_state");
+		return JssStateCopy(CurrentMemoryContext, s);
 	}
 	if (PG_ARGISNULL(0))
 		return JssStateNew(aggcontext);

@@ -34,13 +34,16 @@ enum
 	ARG_LONG_TERM
 };
 
-/* A float8 argument, checked to lie in [lo, hi]; 22003 otherwise. */
+/*
+ * A float8 argument, checked to be finite and to lie in [lo, hi] (hi may
+ * be infinity: no upper bound); 22003 otherwise.
+ */
 static double
 RangeArg(FunctionCallInfo fcinfo, int argno, const char *name, double lo, double hi)
 {
 	double		v = PG_GETARG_FLOAT8(argno);
 
-	if (!(v >= lo && v <= hi))
+	if (!(v >= lo && v <= hi) || isinf(v))
 	{
 		if (isinf(hi))
 			ereport(ERROR,

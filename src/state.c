@@ -16,6 +16,10 @@
 
 #include "state.h"
 
+static __int128 StateNet(const JssState *s);
+static void StateMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c);
+static WideInt MomentsResidual(const WideInt *a, const WideInt *b, const WideInt *c);
+
 /* An empty state: zero sums, current version. */
 void
 StateInit(JssState *s)
@@ -196,8 +200,10 @@ WideWithin(const WideInt *a, const WideInt *bound)
  *	 S + D > 0 only if some row is not neutral
  *	 dated = 0: no times and zero time sums; else first <= last, both finite
  *	 with X = the largest |x| of first and last:
- *	   |sum_wx| <= W*X, 0 <= sum_wxx <= W*X^2,
- *	   |sum_wxo| <= W*X*2^32, 0 <= sum_woo <= W*2^64
+ *	   |sum_wx| <= W*X, 0 <= sum_wxx <= W*X^2, |sum_wxo| <= W*X*2^32,
+ *	   0 <= sum_woo <= (sum_wo_pos + sum_wo_neg) * 2^32
+ *	 when every row is dated, what Cauchy-Schwarz says of real rows:
+ *	   (sum w|o|)^2 <= W*sum_woo, Sxx >= 0, Syy >= 0, Sxy^2 <= Sxx*Syy
  */
 const char *
 StateCheck(const JssState *s)
@@ -243,6 +249,7 @@ StateCheck(const JssState *s)
 					xw,
 					x2w,
 					bound,
+					abs_sum,
 					v;
 
 		if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
@@ -275,11 +282,37 @@ StateCheck(const JssState *s)
 		if (!WideWithin(&v, &bound))
 			return "The time sums are out of range.";
 
-		bound = WideFromInt128((__int128) 1 << 64);
-		bound = WideMul(&w, &bound);
+		/* sum(w o^2) <= sum(w |o|) * 2^32, since |o| <= 1 (up to 2^156) */
+		abs_sum = WideFromInt128(s->sum_wo_pos + s->sum_wo_neg);
+		bound = WideFromInt128(JSS_FIXED_ONE);
+		bound = WideMul(&abs_sum, &bound);
 		v = WideFromInt192(&s->sum_woo);
 		if (!WideInRange(&v, &bound))
 			return "The outcome moment is out of range.";
+
+		/* (sum w |o|)^2 <= W * sum(w o^2), Cauchy-Schwarz, over all rows */
+		if (s->dated == s->contracts)
+		{
+			WideInt		lower = WideMul(&abs_sum, &abs_sum);
+
+			v = WideMul(&w, &v);
+			if (WideCompare(&v, &lower) < 0)
+				return "The outcome moment is inconsistent with the outcome sums.";
+		}
+
+		/* when every row is dated: Sxx >= 0, Syy >= 0, Sxx*Syy >= Sxy^2 */
+		if (s->dated == s->contracts)
+		{
+			WideInt		a,
+						b,
+						c,
+						r;
+
+			StateMoments(s, &a, &b, &c);
+			r = MomentsResidual(&a, &b, &c);
+			if (WideSign(&a) < 0 || WideSign(&c) < 0 || WideSign(&r) < 0)
+				return "The second moments are inconsistent with the first moments.";
+		}
 	}
 	return NULL;
 }
@@ -368,31 +401,21 @@ StateClientWeight(const JssState *s)
  *	 C = W*Syy = W*sum(w o^2) - (sum w o)^2				[2^-128]
  *
  * (o stands for y = 100*o; the factor 100 is applied by the callers.)
- * false when the trend is undefined: n < 2, a row without a time, W = 0
- * or Sxx = 0.
+ * Meaningful when every row is dated (dated = n).
  */
-static bool
-StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
+static void
+StateMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
 {
-	WideInt		w,
-				wx,
-				net,
-				t1,
+	WideInt		w = WideFromInt128(s->sum_w);
+	WideInt		wx = WideFromInt128(s->sum_wx);
+	WideInt		net = WideFromInt128(StateNet(s));
+	WideInt		t1,
 				t2;
-
-	if (s->contracts < 2 || s->dated != s->contracts || s->sum_w == 0)
-		return false;
-
-	w = WideFromInt128(s->sum_w);
-	wx = WideFromInt128(s->sum_wx);
-	net = WideFromInt128(StateNet(s));
 
 	t1 = WideFromInt192(&s->sum_wxx);
 	t1 = WideMul(&w, &t1);
 	t2 = WideMul(&wx, &wx);
 	*a = WideSub(&t1, &t2);
-	if (WideSign(a) <= 0)
-		return false;
 
 	t1 = WideFromInt192(&s->sum_wxo);
 	t1 = WideMul(&w, &t1);
@@ -403,7 +426,29 @@ StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
 	t1 = WideMul(&w, &t1);
 	t2 = WideMul(&net, &net);
 	*c = WideSub(&t1, &t2);
-	return true;
+}
+
+/* R = C*A - B^2 = W^2 * (Syy*Sxx - Sxy^2), >= 0 by Cauchy-Schwarz. */
+static WideInt
+MomentsResidual(const WideInt *a, const WideInt *b, const WideInt *c)
+{
+	WideInt		ca = WideMul(c, a);
+	WideInt		bb = WideMul(b, b);
+
+	return WideSub(&ca, &bb);
+}
+
+/*
+ * The moments A, B, C of a state whose trend is defined: false when n < 2,
+ * a row has no time, W = 0 or Sxx = 0.
+ */
+static bool
+StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
+{
+	if (s->contracts < 2 || s->dated != s->contracts || s->sum_w == 0)
+		return false;
+	StateMoments(s, a, b, c);
+	return WideSign(a) > 0;
 }
 
 /*
@@ -441,16 +486,13 @@ StateTrendT(const JssState *s, double *t)
 	WideInt		a,
 				b,
 				c,
-				r,
-				bb;
+				r;
 	int			sign_b;
 
 	if (s->contracts < 3 || !StateTrendMoments(s, &a, &b, &c))
 		return false;
 	sign_b = WideSign(&b);
-	r = WideMul(&c, &a);
-	bb = WideMul(&b, &b);
-	r = WideSub(&r, &bb);
+	r = MomentsResidual(&a, &b, &c);
 	if (WideSign(&r) <= 0)
 	{
 		if (sign_b == 0)
