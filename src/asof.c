@@ -10,7 +10,7 @@
 #include "jss.h"
 
 #include "asof_state.h"
-#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
@@ -76,13 +76,8 @@ jss_asof_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	JssAsOfState *s = AsOfStateNew(CurrentMemoryContext);
-	const char *problem = AsOfParseText(str, s);
 
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "jss_asof_state", str),
-				 errdetail("%s", problem)));
+	JssReportBadText("jss_asof_state", str, AsOfParseText(str, s));
 	PG_RETURN_POINTER(s);
 }
 
@@ -102,17 +97,11 @@ jss_asof_state_out(PG_FUNCTION_ARGS)
 Datum
 jss_asof_state_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *bytes = pq_getmsgbytes(buf, len);
+	size_t		len;
+	const unsigned char *bytes = JssReceiveBytes((StringInfo) PG_GETARG_POINTER(0), &len);
 	JssAsOfState *s = AsOfStateNew(CurrentMemoryContext);
-	const char *problem = AsOfDecodeBinary((const unsigned char *) bytes, (size_t) len, s);
 
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external \"%s\" value", "jss_asof_state"),
-				 errdetail("%s", problem)));
+	JssReportBadBinary("jss_asof_state", AsOfDecodeBinary(bytes, len, s));
 	PG_RETURN_POINTER(s);
 }
 
@@ -122,13 +111,10 @@ jss_asof_state_send(PG_FUNCTION_ARGS)
 {
 	JssAsOfState *s = PG_GETARG_JSS_ASOF_STATE_P(0);
 	unsigned char bytes[JSS_ASOF_BINARY_LEN];
-	StringInfoData buf;
 
 	CheckAsOfStateArg(s);
 	AsOfEncodeBinary(s, bytes);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) bytes, sizeof(bytes));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(JssSendBytes(bytes, sizeof(bytes)));
 }
 
 /*

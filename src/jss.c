@@ -8,6 +8,7 @@
  */
 #include "jss.h"
 
+#include "libpq/pqformat.h"
 #include "utils/float.h"
 #include "utils/timestamp.h"
 
@@ -123,4 +124,47 @@ char *
 JssFloat8Text(double v)
 {
 	return float8out_internal(v);
+}
+
+/* The rest of a binary input message, for a state type's receive function. */
+const unsigned char *
+JssReceiveBytes(StringInfo buf, size_t *len)
+{
+	int			remaining = buf->len - buf->cursor;
+
+	*len = (size_t) remaining;
+	return (const unsigned char *) pq_getmsgbytes(buf, remaining);
+}
+
+/* A state type's binary output message holding the given bytes. */
+bytea *
+JssSendBytes(const unsigned char *bytes, size_t len)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, (int) len);
+	return pq_endtypsend(&buf);
+}
+
+/* ERROR 22P02 for malformed state text, if problem is set. */
+void
+JssReportBadText(const char *type_name, const char *str, const char *problem)
+{
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", type_name, str),
+				 errdetail("%s", problem)));
+}
+
+/* ERROR 22P03 for a malformed binary state, if problem is set. */
+void
+JssReportBadBinary(const char *type_name, const char *problem)
+{
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external \"%s\" value", type_name),
+				 errdetail("%s", problem)));
 }

@@ -28,4 +28,11 @@ extern int64 JssWeightArg(FunctionCallInfo fcinfo, int argno);
 extern TimestampTz JssTimeArg(FunctionCallInfo fcinfo, int argno, const char *argname);
 extern char *JssFloat8Text(double v);
 
+/* Shared by the input/output functions of jss_state and jss_asof_state. */
+struct StringInfoData;
+extern const unsigned char *JssReceiveBytes(struct StringInfoData *buf, size_t *len);
+extern bytea *JssSendBytes(const unsigned char *bytes, size_t len);
+extern void JssReportBadText(const char *type_name, const char *str, const char *problem);
+extern void JssReportBadBinary(const char *type_name, const char *problem);
+
 #endif							/* JSS_H */

@@ -8,7 +8,7 @@
  */
 #include "jss.h"
 
-#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
 
 PG_FUNCTION_INFO_V1(jss_state_in);
 PG_FUNCTION_INFO_V1(jss_state_out);
@@ -20,16 +20,9 @@ Datum
 jss_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	JssState   *s = palloc0(sizeof(JssState));
-	const char *problem;
+	JssState   *s = JssStateNew(CurrentMemoryContext);
 
-	SET_VARSIZE(s, sizeof(JssState));
-	problem = StateParseText(str, s);
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "jss_state", str),
-				 errdetail("%s", problem)));
+	JssReportBadText("jss_state", str, StateParseText(str, s));
 	PG_RETURN_JSS_STATE_P(s);
 }
 
@@ -49,19 +42,11 @@ jss_state_out(PG_FUNCTION_ARGS)
 Datum
 jss_state_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const char *bytes = pq_getmsgbytes(buf, len);
-	JssState   *s = palloc0(sizeof(JssState));
-	const char *problem;
+	size_t		len;
+	const unsigned char *bytes = JssReceiveBytes((StringInfo) PG_GETARG_POINTER(0), &len);
+	JssState   *s = JssStateNew(CurrentMemoryContext);
 
-	SET_VARSIZE(s, sizeof(JssState));
-	problem = StateDecodeBinary((const unsigned char *) bytes, (size_t) len, s);
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external \"%s\" value", "jss_state"),
-				 errdetail("%s", problem)));
+	JssReportBadBinary("jss_state", StateDecodeBinary(bytes, len, s));
 	PG_RETURN_JSS_STATE_P(s);
 }
 
@@ -71,11 +56,8 @@ jss_state_send(PG_FUNCTION_ARGS)
 {
 	JssState   *s = PG_GETARG_JSS_STATE_P(0);
 	unsigned char bytes[JSS_STATE_BINARY_LEN];
-	StringInfoData buf;
 
 	JssCheckStateArg(s, "jss_state");
 	StateEncodeBinary(s, bytes);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) bytes, sizeof(bytes));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(JssSendBytes(bytes, sizeof(bytes)));
 }
