@@ -322,8 +322,8 @@ FROM (SELECT freelancer, jss_rollup(s) OVER (ORDER BY freelancer) AS s FROM per_
 --
 CREATE TEMP TABLE big (s jss_state);
 INSERT INTO big VALUES
-  ('v1 n=549755813888 neutral=549755813888 dated=0 first=none last=none w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0'),
-  ('v1 n=549755813888 neutral=549755813888 dated=0 first=none last=none w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0');
+  ('v1 n=549755813888 neutral=549755813888 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none'),
+  ('v1 n=549755813888 neutral=549755813888 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none');
 -- two halves make 2^40: fine
 SELECT jss_contracts(jss_rollup(s)) AS "2^40", jss_score(jss_rollup(s)) AS score FROM big;
 -- one more row is too many

@@ -518,14 +518,14 @@ FROM st;
 -- more states: empty, out of every window, extreme and fractional as_of
 SELECT v::jss_asof_state::text = v AS round_trip, v
 FROM (VALUES
-    ('v1 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=-4713-11-24T00:00:00Z n6=1 w6=4294967296 wo6=-18446744073709551616 n12=1 w12=4294967296 wo12=-18446744073709551616 n24=1 w24=4294967296 wo24=-18446744073709551616'),
-    ('v1 as_of=294276-12-31T23:59:59.999999Z n6=2 w6=0 wo6=0 n12=2 w12=0 wo12=0 n24=2 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T12:34:56.000789Z n6=0 w6=0 wo6=0 n12=1099511627776 w12=4722366482869645213696000000 wo12=-20282409603651670423947251286016000000 n24=1099511627776 w24=4722366482869645213696000000 wo24=-20282409603651670423947251286016000000')
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=1 w6=4294967296 wo6=-18446744073709551616 n12=1 w12=4294967296 wo12=-18446744073709551616 n24=1 w24=4294967296 wo24=-18446744073709551616 as_of=-4713-11-24T00:00:00Z'),
+    ('v1 n6=2 w6=0 wo6=0 n12=2 w12=0 wo12=0 n24=2 w24=0 wo24=0 as_of=294276-12-31T23:59:59.999999Z'),
+    ('v1 n6=0 w6=0 wo6=0 n12=1099511627776 w12=4722366482869645213696000000 wo12=-20282409603651670423947251286016000000 n24=1099511627776 w24=4722366482869645213696000000 wo24=-20282409603651670423947251286016000000 as_of=2026-06-01T12:34:56.000789Z')
 ) x(v);
 -- the text form reads leniently around it (blanks), strictly inside
-SELECT ('  v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0  ')::jss_asof_state AS blanks_trimmed;
+SELECT ('  v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z  ')::jss_asof_state AS blanks_trimmed;
 -- a state built by the aggregate round-trips, and its final value is the
 -- aggregate's, for every freelancer of hist; combining the states of two
 -- halves of the rows gives the state of all of them
@@ -544,8 +544,8 @@ FROM hist_states;
 -- NULL and empty states are skipped by the combine function
 SELECT jss_asof_combine(NULL, s)::text = s::text AS null_left,
        jss_asof_combine(s, NULL)::text = s::text AS null_right,
-       jss_asof_combine(s, 'v1 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0')::text = s::text AS empty_right,
-       jss_asof_combine('v1 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0', s)::text = s::text AS empty_left,
+       jss_asof_combine(s, 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none')::text = s::text AS empty_right,
+       jss_asof_combine('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none', s)::text = s::text AS empty_left,
        jss_asof_combine(NULL::jss_asof_state, NULL) IS NULL AS both_null
 FROM st;
 -- combining states of different as_of: 22023
@@ -563,21 +563,21 @@ SELECT v AS input, pg_temp.sqlstate_of(format('SELECT %L::jss_asof_state', v)) A
 FROM (VALUES
     ('garbage'),
     (''),
-    ('v2 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v0 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
+    ('v2 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'),
+    ('v0 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'),
     ('v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 extra'),
-    ('v1 as_of=none n6=1 w6=4294967296 wo6=0 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=2 w6=0 wo6=0 n12=1 w12=0 wo12=0 n24=2 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=1099511627777 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=-1 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296000001 wo6=0 n12=1 w12=4294967296000001 wo12=0 n24=1 w24=4294967296000001 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296 wo6=18446744073709551617 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0'),
-    ('v1 as_of=2026-02-30T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z extra'),
+    ('v1 n6=1 w6=4294967296 wo6=0 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0 as_of=none'),
+    ('v1 n6=2 w6=0 wo6=0 n12=1 w12=0 wo12=0 n24=2 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=1099511627777 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=-1 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=1 w6=4294967296000001 wo6=0 n12=1 w12=4294967296000001 wo12=0 n24=1 w24=4294967296000001 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=1 w6=4294967296 wo6=18446744073709551617 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0 as_of=2026-06-01T00:00:00Z'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-02-30T00:00:00Z'),
     ('v1 as_of=2026-06-01 00:00:00+00 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=-4713-11-23T23:59:59.999999Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=294277-01-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
-    ('v1 as_of=2026-06-01T00:00:00.1234567Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=-4713-11-23T23:59:59.999999Z'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=294277-01-01T00:00:00Z'),
+    ('v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00.1234567Z'),
     ('v1 as_of=2026-06-01T00:00:00Z n12=0 w12=0 wo12=0 n6=0 w6=0 wo6=0 n24=0 w24=0 wo24=0')
 ) x(v);
 -- error
@@ -585,35 +585,35 @@ SELECT 'garbage'::jss_asof_state;
 -- error
 SELECT ''::jss_asof_state;
 -- error
-SELECT 'v2 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v2 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'::jss_asof_state;
 -- error
-SELECT 'v0 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v0 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'::jss_asof_state;
 -- error
 SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 extra'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z extra'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=none n6=1 w6=4294967296 wo6=0 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=1 w6=4294967296 wo6=0 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0 as_of=none'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=2 w6=0 wo6=0 n12=1 w12=0 wo12=0 n24=2 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=2 w6=0 wo6=0 n12=1 w12=0 wo12=0 n24=2 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=1099511627777 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=1099511627777 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=-1 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=-1 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296000001 wo6=0 n12=1 w12=4294967296000001 wo12=0 n24=1 w24=4294967296000001 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=1 w6=4294967296000001 wo6=0 n12=1 w12=4294967296000001 wo12=0 n24=1 w24=4294967296000001 wo24=0 as_of=2026-06-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00Z n6=1 w6=4294967296 wo6=18446744073709551617 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=1 w6=4294967296 wo6=18446744073709551617 n12=1 w12=4294967296 wo12=0 n24=1 w24=4294967296 wo24=0 as_of=2026-06-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-02-30T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-02-30T00:00:00Z'::jss_asof_state;
 -- error
 SELECT 'v1 as_of=2026-06-01 00:00:00+00 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=-4713-11-23T23:59:59.999999Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=-4713-11-23T23:59:59.999999Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=294277-01-01T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=294277-01-01T00:00:00Z'::jss_asof_state;
 -- error
-SELECT 'v1 as_of=2026-06-01T00:00:00.1234567Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'::jss_asof_state;
+SELECT 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00.1234567Z'::jss_asof_state;
 -- error
 SELECT 'v1 as_of=2026-06-01T00:00:00Z n12=0 w12=0 wo12=0 n6=0 w6=0 wo6=0 n24=0 w24=0 wo24=0'::jss_asof_state;
 
@@ -628,9 +628,9 @@ SELECT length(jss_asof_state_send(s)) AS bytes, jss_asof_state_send(s) AS binary
 CREATE TEMP TABLE states_out AS
 SELECT f AS id, s FROM hist_states
 UNION ALL SELECT -1, s FROM st
-UNION ALL SELECT -2, 'v1 as_of=none n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'
-UNION ALL SELECT -3, 'v1 as_of=-4713-11-24T00:00:00Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0'
-UNION ALL SELECT -4, 'v1 as_of=294276-12-31T23:59:59.999999Z n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0';
+UNION ALL SELECT -2, 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'
+UNION ALL SELECT -3, 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=-4713-11-24T00:00:00Z'
+UNION ALL SELECT -4, 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=294276-12-31T23:59:59.999999Z';
 COPY states_out TO '/tmp/jss_regress_asof_states.bin' (FORMAT binary);
 CREATE TEMP TABLE states_in (id int, s jss_asof_state);
 COPY states_in FROM '/tmp/jss_regress_asof_states.bin' (FORMAT binary);

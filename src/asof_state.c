@@ -9,12 +9,13 @@
  *
  * Text form, version 1:
  *
- *	 v1 as_of=2026-11-01T00:00:00Z n6=4 w6=... wo6=... n12=... w12=...
- *	 wo12=... n24=... w24=... wo24=...
+ *	 v1 n6=4 w6=... wo6=... n12=... w12=... wo12=... n24=... w24=... wo24=...
+ *	 as_of=2026-11-01T00:00:00Z
  *
- * as_of is "none" while no row has given one.  nM, wM and woM are the
- * count, the weight sum (units 2^-32) and the net sum of w*o (units 2^-64)
- * of the M-month window.  Binary form, version 1: network byte order,
+ * nM, wM and woM are the count, the weight sum (units 2^-32) and the net
+ * sum of w*o (units 2^-64) of the M-month window; as_of is "none" while no
+ * row has given one.  as_of comes last, as the times of jss_state do, so
+ * that text cut short is always refused.  Binary form, version 1: network byte order,
  * uint16 version, uint16 flags, int64 as_of, then each window's int64
  * count, int128 weight sum and int128 net.
  *
@@ -187,8 +188,6 @@ AsOfFormatText(const JssAsOfState *s, char *buf)
 
 	p = PutString(p, "v");
 	p = PutUnsigned(p, s->version, 1);
-	p = PutString(p, " as_of=");
-	p = PutOptionalTimestamp(p, (s->flags & JSS_ASOF_HAS_AS_OF) != 0, s->as_of);
 	for (int i = 0; i < JSS_ASOF_WINDOWS; i++)
 	{
 		p = PutString(p, count_keys[i]);
@@ -198,6 +197,8 @@ AsOfFormatText(const JssAsOfState *s, char *buf)
 		p = PutString(p, net_keys[i]);
 		p = PutInt128(p, s->window[i].sum_wo);
 	}
+	p = PutString(p, " as_of=");
+	p = PutOptionalTimestamp(p, (s->flags & JSS_ASOF_HAS_AS_OF) != 0, s->as_of);
 	*p = '\0';
 	return (int) (p - buf);
 }
@@ -217,13 +218,13 @@ AsOfParseText(const char *str, JssAsOfState *s)
 		return c.error;
 	if (version != JSS_ASOF_VERSION)
 		return "The format version is not one this release reads (v1).";
-	ReadOptionalTimestamp(&c, " as_of=", &has_as_of, &as_of);
 	for (int i = 0; i < JSS_ASOF_WINDOWS; i++)
 	{
 		ReadCount(&c, count_keys[i], &s->window[i].contracts);
 		ReadInt128(&c, weight_keys[i], &s->window[i].sum_w);
 		ReadInt128(&c, net_keys[i], &s->window[i].sum_wo);
 	}
+	ReadOptionalTimestamp(&c, " as_of=", &has_as_of, &as_of);
 	ReadEnd(&c);
 	if (c.error)
 		return c.error;

@@ -5,15 +5,17 @@
  *
  * Text form, version 1 (one line, fields in this order, one space apart):
  *
- *	 v1 n=3 neutral=1 dated=3 first=2026-01-01T00:00:00Z
- *	 last=2026-03-02T00:00:00Z w=12884901888 w_pos=4294967296 ...
+ *	 v1 n=3 neutral=1 dated=3 w=12884901888 w_pos=4294967296 ... woo=...
+ *	 first=2026-01-01T00:00:00Z last=2026-03-02T00:00:00Z
  *
- * "v1" is the format version.  n, neutral and dated are row counts; first
- * and last are the earliest and latest ended_at in UTC, or "none" when no
- * row was dated (see codec.c for the time syntax).  Every sum is printed
- * as the exact integer it is stored as, in the units of state.h: w, w_pos,
- * w_neg, wx and wxx in 2^-32, wo_pos, wo_neg and wxo in 2^-64, woo in
- * 2^-96.
+ * "v1" is the format version.  n, neutral and dated are row counts.  Every
+ * sum is printed as the exact integer it is stored as, in the units of
+ * state.h: w, w_pos, w_neg, wx and wxx in 2^-32, wo_pos, wo_neg and wxo in
+ * 2^-64, woo in 2^-96.  first and last are the earliest and latest
+ * ended_at in UTC, or "none" when no row was dated (see codec.c for the
+ * time syntax).  The times come last because each ends with a letter ("Z"
+ * or "none"): no proper prefix of a state's text is a valid text, so text
+ * cut short is always refused, never read as a smaller number.
  *
  * Binary form, version 1: network byte order, uint16 version, uint16
  * flags, then each field of JssState in declaration order, int64 as 8
@@ -41,10 +43,6 @@ StateFormatText(const JssState *s, char *buf)
 	p = PutUnsigned(p, (uint64_t) s->neutral, 1);
 	p = PutString(p, " dated=");
 	p = PutUnsigned(p, (uint64_t) s->dated, 1);
-	p = PutString(p, " first=");
-	p = PutOptionalTimestamp(p, s->dated > 0, s->first_ended);
-	p = PutString(p, " last=");
-	p = PutOptionalTimestamp(p, s->dated > 0, s->last_ended);
 	p = PutString(p, " w=");
 	p = PutInt128(p, s->sum_w);
 	p = PutString(p, " w_pos=");
@@ -63,6 +61,10 @@ StateFormatText(const JssState *s, char *buf)
 	p = PutInt192(p, &s->sum_wxo);
 	p = PutString(p, " woo=");
 	p = PutInt192(p, &s->sum_woo);
+	p = PutString(p, " first=");
+	p = PutOptionalTimestamp(p, s->dated > 0, s->first_ended);
+	p = PutString(p, " last=");
+	p = PutOptionalTimestamp(p, s->dated > 0, s->last_ended);
 	*p = '\0';
 	return (int) (p - buf);
 }
@@ -89,8 +91,6 @@ StateParseText(const char *str, JssState *s)
 	ReadCount(&c, " n=", &s->contracts);
 	ReadCount(&c, " neutral=", &s->neutral);
 	ReadCount(&c, " dated=", &s->dated);
-	ReadOptionalTimestamp(&c, " first=", &has_first, &s->first_ended);
-	ReadOptionalTimestamp(&c, " last=", &has_last, &s->last_ended);
 	ReadInt128(&c, " w=", &s->sum_w);
 	ReadInt128(&c, " w_pos=", &s->sum_w_pos);
 	ReadInt128(&c, " w_neg=", &s->sum_w_neg);
@@ -100,6 +100,8 @@ StateParseText(const char *str, JssState *s)
 	ReadInt192(&c, " wxx=", &s->sum_wxx);
 	ReadInt192(&c, " wxo=", &s->sum_wxo);
 	ReadInt192(&c, " woo=", &s->sum_woo);
+	ReadOptionalTimestamp(&c, " first=", &has_first, &s->first_ended);
+	ReadOptionalTimestamp(&c, " last=", &has_last, &s->last_ended);
 	ReadEnd(&c);
 	if (c.error)
 		return c.error;
