@@ -1,0 +1,120 @@
+-- test/recipes/biweekly.sql: the biweekly reporting recipe of the README,
+-- over the marketplace schema of test/marketplace.sql (contracts, clients,
+-- freelancers).  Used by `make demo` and by the workflow tests.
+--
+--   contract_outcomes   one outcome and job weight per finished contract
+--   client_weights      each client's weight, from all its contracts (materialized)
+--   weighted_outcomes   outcome, weight = job weight x client weight, 14-day period
+--   jss_biweekly        one jss_state per freelancer and 14-day period (materialized)
+--   freelancer_window_states(as_of)  each freelancer's state of the 6, 12 and
+--                       24 months before as_of, exact
+--   freelancer_scores(as_of)         the report row of each freelancer as of a date
+--
+-- Refresh, every two weeks, in this order:
+--   REFRESH MATERIALIZED VIEW CONCURRENTLY client_weights;
+--   REFRESH MATERIALIZED VIEW CONCURRENTLY jss_biweekly;
+
+CREATE VIEW contract_outcomes AS
+SELECT contract_id, freelancer_id, client_id, ended_at,
+       jss_outcome(public_rating => public_rating, private_rating => private_rating,
+                   completed => completed, disputed => disputed, refunded => refunded,
+                   complaints => complaints, missed_deadlines => missed_deadlines,
+                   response_hours => response_hours, long_term => long_term) AS outcome,
+       jss_job_weight(earned, paid_length) AS job_weight
+FROM contracts
+WHERE ended_at IS NOT NULL;
+
+CREATE MATERIALIZED VIEW client_weights AS
+SELECT client_id, jss_client_weight(outcome) AS client_weight
+FROM contract_outcomes
+GROUP BY client_id;
+
+CREATE UNIQUE INDEX client_weights_key ON client_weights (client_id);
+
+-- Periods are 14 days (336 hours: a fixed length, whatever the time zone)
+-- from the anchor 2024-01-01 00:00 UTC.
+CREATE VIEW weighted_outcomes AS
+SELECT o.contract_id, o.freelancer_id, o.client_id, o.ended_at, o.outcome,
+       o.job_weight * w.client_weight AS weight,
+       date_bin('14 days', o.ended_at, timestamptz '2024-01-01 00:00+00') AS period_start
+FROM contract_outcomes o
+JOIN client_weights w USING (client_id);
+
+CREATE MATERIALIZED VIEW jss_biweekly AS
+SELECT freelancer_id, period_start, jss_agg(outcome, ended_at, weight) AS state
+FROM weighted_outcomes
+GROUP BY freelancer_id, period_start;
+
+CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_start);
+
+-- The state of each freelancer's contracts in the 6, 12 and 24 months
+-- before as_of (since = as_of - months on the UTC calendar, both bounds
+-- included, as jss_score(outcome, weight, ended_at, as_of) counts them).
+-- The stored states of the periods wholly inside a window are rolled up
+-- with jss_agg over the contracts of the two periods its edges cut: the
+-- sums are exact integers, so the result is the very state jss_agg would
+-- build from the window's contracts.
+CREATE FUNCTION freelancer_window_states(as_of timestamptz)
+RETURNS TABLE (freelancer_id int, months int, state jss_state)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    WITH windows AS (
+        SELECT months, since,
+               -- the first period that starts inside the window
+               CASE WHEN date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') = since
+                    THEN since
+                    ELSE date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') + interval '336 hours'
+               END AS whole_from,
+               -- the period that holds as_of is cut by it
+               date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00') AS whole_to
+        FROM (SELECT m AS months,
+                     (as_of AT TIME ZONE 'UTC' - make_interval(months => m)) AT TIME ZONE 'UTC' AS since
+              FROM unnest(ARRAY[6, 12, 24]) AS m) AS w
+    ), parts AS (
+        SELECT b.freelancer_id, w.months, b.state
+        FROM windows AS w
+        JOIN jss_biweekly AS b ON b.period_start >= w.whole_from AND b.period_start < w.whole_to
+        UNION ALL
+        SELECT o.freelancer_id, w.months, jss_agg(o.outcome, o.ended_at, o.weight)
+        FROM windows AS w
+        JOIN weighted_outcomes AS o
+          ON (o.ended_at >= w.since AND o.ended_at < w.whole_from)
+          OR (o.ended_at >= w.whole_to AND o.ended_at <= as_of)
+        GROUP BY o.freelancer_id, w.months
+    )
+    SELECT freelancer_id, months, jss_rollup(state)
+    FROM parts
+    GROUP BY freelancer_id, months;
+END;
+
+-- One report row per freelancer as of a date: the score is the best of the
+-- 6, 12 and 24 month windows (what jss_score(outcome, weight, ended_at,
+-- as_of) gives from the raw contracts); contracts, satisfaction, trend and
+-- the review flag are over the 24 months.  A freelancer is flagged when the
+-- score is below 70 or the 24-month trend falls significantly (SPEC 4.1).
+CREATE FUNCTION freelancer_scores(as_of timestamptz)
+RETURNS TABLE (freelancer_id int, contracts bigint, score float8, band jss_band,
+               satisfaction float8, trend float8, needs_review boolean, reasons text[])
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    WITH windows AS (
+        SELECT freelancer_id,
+               greatest(jss_score(jss_rollup(state) FILTER (WHERE months = 6)),
+                        jss_score(jss_rollup(state) FILTER (WHERE months = 12)),
+                        jss_score(jss_rollup(state) FILTER (WHERE months = 24))) AS score,
+               jss_rollup(state) FILTER (WHERE months = 24) AS state
+        FROM freelancer_window_states(as_of)
+        GROUP BY freelancer_id
+    ), flags AS (
+        SELECT freelancer_id, score, state,
+               score < 70 AS low,
+               coalesce(jss_needs_review(state) AND jss_score(state) >= 70, false) AS falling
+        FROM windows
+    )
+    SELECT freelancer_id, jss_contracts(state), score, jss_band(score),
+           jss_satisfaction_ratio(state), jss_trend_slope(state),
+           low OR falling,
+           array_remove(ARRAY[CASE WHEN low THEN 'score below 70' END,
+                              CASE WHEN falling THEN 'negative trend' END], NULL)
+    FROM flags;
+END;
