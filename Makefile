@@ -22,7 +22,8 @@ OBJS = \
 	src/band.o \
 	src/moving.o \
 	src/asof_state.o \
-	src/asof.o
+	src/asof.o \
+	src/explain.o
 DATA = src/jss--1.0.sql
 PGFILEDESC = "jss - Job Success Scores for PostgreSQL"
 

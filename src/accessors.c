@@ -21,8 +21,8 @@ PG_FUNCTION_INFO_V1(jss_last_ended);
 PG_FUNCTION_INFO_V1(jss_needs_review);
 
 /* The checked jss_state argument 0. */
-static JssState *
-StateArg(FunctionCallInfo fcinfo)
+JssState *
+JssStateArg(FunctionCallInfo fcinfo)
 {
 	JssState   *s = PG_GETARG_JSS_STATE_P(0);
 
@@ -31,19 +31,12 @@ StateArg(FunctionCallInfo fcinfo)
 }
 
 /*
- * jss_score(state, prior_weight, prior_mean, min_contracts): SPEC 3.1 with
- * K, m and the minimum history given; 22023 for K < 0, m outside [0, 1] or
- * a minimum below 1.
+ * Check the prior of SPEC 4: prior_weight K >= 0 and finite, prior_mean m
+ * in [0, 1], min_contracts >= 1; 22023 otherwise.
  */
-Datum
-jss_score(PG_FUNCTION_ARGS)
+void
+JssCheckPriorArgs(double prior_weight, double prior_mean, int32 min_contracts)
 {
-	JssState   *s = StateArg(fcinfo);
-	float8		prior_weight = PG_GETARG_FLOAT8(1);
-	float8		prior_mean = PG_GETARG_FLOAT8(2);
-	int32		min_contracts = PG_GETARG_INT32(3);
-	double		score;
-
 	if (!(prior_weight >= 0.0 && prior_weight < get_float8_infinity()))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -58,7 +51,23 @@ jss_score(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("min_contracts must be at least 1, got %d", min_contracts)));
+}
 
+/*
+ * jss_score(state, prior_weight, prior_mean, min_contracts): SPEC 3.1 with
+ * K, m and the minimum history given; 22023 for K < 0, m outside [0, 1] or
+ * a minimum below 1.
+ */
+Datum
+jss_score(PG_FUNCTION_ARGS)
+{
+	JssState   *s = JssStateArg(fcinfo);
+	float8		prior_weight = PG_GETARG_FLOAT8(1);
+	float8		prior_mean = PG_GETARG_FLOAT8(2);
+	int32		min_contracts = PG_GETARG_INT32(3);
+	double		score;
+
+	JssCheckPriorArgs(prior_weight, prior_mean, min_contracts);
 	if (!StateScore(s, prior_weight, prior_mean, min_contracts, &score))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score);
@@ -70,7 +79,7 @@ jss_satisfaction_ratio(PG_FUNCTION_ARGS)
 {
 	double		ratio;
 
-	if (!StateSatisfactionRatio(StateArg(fcinfo), &ratio))
+	if (!StateSatisfactionRatio(JssStateArg(fcinfo), &ratio))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(ratio);
 }
@@ -81,7 +90,7 @@ jss_trend_slope(PG_FUNCTION_ARGS)
 {
 	double		slope;
 
-	if (!StateTrendSlope(StateArg(fcinfo), &slope))
+	if (!StateTrendSlope(JssStateArg(fcinfo), &slope))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(slope);
 }
@@ -90,14 +99,14 @@ jss_trend_slope(PG_FUNCTION_ARGS)
 Datum
 jss_contracts(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(StateArg(fcinfo)->contracts);
+	PG_RETURN_INT64(JssStateArg(fcinfo)->contracts);
 }
 
 /* jss_first_ended(state): the earliest ended_at; NULL when none. */
 Datum
 jss_first_ended(PG_FUNCTION_ARGS)
 {
-	JssState   *s = StateArg(fcinfo);
+	JssState   *s = JssStateArg(fcinfo);
 
 	if (s->dated == 0)
 		PG_RETURN_NULL();
@@ -108,7 +117,7 @@ jss_first_ended(PG_FUNCTION_ARGS)
 Datum
 jss_last_ended(PG_FUNCTION_ARGS)
 {
-	JssState   *s = StateArg(fcinfo);
+	JssState   *s = JssStateArg(fcinfo);
 
 	if (s->dated == 0)
 		PG_RETURN_NULL();
@@ -119,7 +128,7 @@ jss_last_ended(PG_FUNCTION_ARGS)
 Datum
 jss_needs_review(PG_FUNCTION_ARGS)
 {
-	int			review = StateNeedsReview(StateArg(fcinfo));
+	int			review = StateNeedsReview(JssStateArg(fcinfo));
 
 	if (review < 0)
 		PG_RETURN_NULL();

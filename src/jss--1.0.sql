@@ -141,6 +141,28 @@ COMMENT ON FUNCTION @extschema@.jss_needs_review(@extschema@.jss_state) IS
 'true when the score is below 70 or the trend falls significantly (n >= 5, slope <= -5, t <= -2)';
 
 --------------------------------------------------------------------------
+-- Explaining and improving a score (SPEC section 4.2)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.jss_explain(state @extschema@.jss_state,
+    prior_weight float8 DEFAULT 3, prior_mean float8 DEFAULT 1,
+    min_contracts integer DEFAULT 2)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'jss_explain'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_explain(@extschema@.jss_state, float8, float8, integer) IS
+'every number behind the score of a state, as jsonb: sums, prior, score, band, ratio, trend, review and its reasons';
+
+CREATE FUNCTION @extschema@.jss_contracts_needed(state @extschema@.jss_state, target float8 DEFAULT 90)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'jss_contracts_needed'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_contracts_needed(@extschema@.jss_state, float8) IS
+'least number of additional contracts of outcome 1 and weight 1 that bring the default score to target; NULL when none can';
+
+--------------------------------------------------------------------------
 -- Aggregate support functions
 --------------------------------------------------------------------------
 

@@ -22,6 +22,8 @@
 extern JssState *JssStateNew(MemoryContext context);
 extern JssState *JssStateCopy(MemoryContext context, const JssState *src);
 extern void JssCheckStateArg(const JssState *s, const char *argname);
+extern JssState *JssStateArg(FunctionCallInfo fcinfo);
+extern void JssCheckPriorArgs(double prior_weight, double prior_mean, int32 min_contracts);
 extern void JssReportTooManyContracts(void);
 extern int64 JssOutcomeArg(FunctionCallInfo fcinfo, int argno);
 extern int64 JssWeightArg(FunctionCallInfo fcinfo, int argno);

@@ -505,23 +505,93 @@ StateTrendT(const JssState *s, double *t)
 }
 
 /*
+ * The significantly negative trend of SPEC 4.1: n >= 5, slope <= -5 points
+ * per quarter and t <= -2.
+ */
+bool
+StateTrendFalling(const JssState *s)
+{
+	double		slope,
+				t;
+
+	return s->contracts >= 5 &&
+		StateTrendSlope(s, &slope) && slope <= -5 &&
+		StateTrendT(s, &t) && t <= -2;
+}
+
+/*
  * Needs review (SPEC 4.1): -1 (NULL) when the default score is NULL;
- * 1 when score < 70, or n >= 5 and slope <= -5 and t <= -2; else 0.
+ * 1 when score < 70 or the trend is falling; else 0.
  */
 int
 StateNeedsReview(const JssState *s)
 {
-	double		score,
-				slope,
-				t;
+	double		score;
 
 	if (!StateScore(s, JSS_PRIOR_WEIGHT, JSS_PRIOR_MEAN, JSS_MIN_CONTRACTS, &score))
 		return -1;
-	if (score < 70)
-		return 1;
-	if (s->contracts >= 5 &&
-		StateTrendSlope(s, &slope) && slope <= -5 &&
-		StateTrendT(s, &t) && t <= -2)
-		return 1;
-	return 0;
+	return score < 70 || StateTrendFalling(s);
+}
+
+/* Does the default score of s plus k contracts of outcome 1, weight 1 reach target? */
+static bool
+ScoreWithPerfectReaches(const JssState *s, int64_t k, double target)
+{
+	__int128	one = JSS_FIXED_ONE;
+	double		score;
+
+	return JssScoreFromSums(s->contracts + k, s->sum_w + k * one, StateNet(s) + k * one * one,
+							JSS_PRIOR_WEIGHT, JSS_PRIOR_MEAN, JSS_MIN_CONTRACTS, &score) &&
+		score >= target;
+}
+
+/*
+ * Contracts needed (SPEC 4.2): the least k >= 0 of additional contracts of
+ * outcome 1 and weight 1 such that the default score of the state plus
+ * them is >= target, 0 < target <= 100.  With t = target / 100 < 1 the
+ * score of k more is 100 * (N + k + K*m) / (W + k + K), so
+ *
+ *	 k = max(0, ceil((t*(W + K) - N - K*m) / (1 - t))), and n + k >= 2.
+ *
+ * The formula gives the candidate; the score itself, computed as jss_score
+ * computes it, then settles k to the last bit: k contracts reach the
+ * target and k - 1 do not.  Target 100 is reached only when no outcome is
+ * below 1 (N = W).  Returns false when no k reaches the target (only
+ * possible for target 100) or when k would pass max_k (only below 100).
+ */
+bool
+StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *needed)
+{
+	int64_t		least = s->contracts < 2 ? 2 - s->contracts : 0;
+	int64_t		k = least;
+	double		t = target / 100.0;
+
+	if (t >= 1.0)
+	{
+		if (StateNet(s) < s->sum_w * (__int128) JSS_FIXED_ONE)
+			return false;
+	}
+	else
+	{
+		double		w = ldexp((double) s->sum_w, -JSS_FRACTION_BITS);
+		double		net = ldexp((double) StateNet(s), -2 * JSS_FRACTION_BITS);
+		double		candidate = ceil((t * (w + JSS_PRIOR_WEIGHT) - net -
+									  JSS_PRIOR_WEIGHT * JSS_PRIOR_MEAN) / (1.0 - t));
+
+		if (!(candidate <= (double) max_k))
+			return false;
+		if (candidate > (double) k)
+			k = (int64_t) candidate;
+	}
+
+	/* the float formula may be a contract off either way at a boundary */
+	while (!ScoreWithPerfectReaches(s, k, target))
+	{
+		if (++k > max_k)
+			return false;
+	}
+	while (k > least && ScoreWithPerfectReaches(s, k - 1, target))
+		k--;
+	*needed = k;
+	return true;
 }

@@ -118,8 +118,11 @@ extern bool StateScore(const JssState *s, double prior_weight, double prior_mean
 extern bool StateSatisfactionRatio(const JssState *s, double *ratio);
 extern bool StateTrendSlope(const JssState *s, double *slope);
 extern bool StateTrendT(const JssState *s, double *t);
+extern bool StateTrendFalling(const JssState *s);
 extern int	StateNeedsReview(const JssState *s);
 extern double StateClientWeight(const JssState *s);
+extern bool StateContractsNeeded(const JssState *s, double target, int64_t max_k,
+								 int64_t *needed);
 
 /* External forms (state_format.c). */
 #define JSS_STATE_TEXT_LEN		1024
