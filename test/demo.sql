@@ -1,52 +1,103 @@
--- test/demo.sql: a first jss report over a small built-in sample marketplace.
+-- test/demo.sql: the JSS report of `make demo`, over the marketplace that
+-- test/marketplace.sql loaded and the biweekly view of
+-- test/recipes/biweekly.sql, as of the refresh date :'as_of'.
 \pset footer off
-\timing off
-CREATE EXTENSION jss;
-SELECT setseed(0.42) \gset
+\pset null '-'
 
--- 12 freelancers, 40 clients, 1,200 contracts over two years.  Freelancer 3
--- declines over time, freelancer 7 is new, clients 1 to 4 are hard to please.
-CREATE TABLE contracts AS
-SELECT i AS contract_id,
-       1 + i % 12 AS freelancer_id,
-       1 + (i * 7) % 40 AS client_id,
-       timestamptz '2024-11-01 00:00+00' + (i % 730) * interval '1 day' AS ended_at,
-       round((50 + random() * 3000)::numeric, 2) AS earned,
-       (random() * 200)::int * interval '1 day' AS paid_length,
-       CASE WHEN random() < 0.15 THEN NULL
-            ELSE least(5, greatest(1, round((
-                 4.85 - (CASE WHEN 1 + i % 12 = 3 THEN (i % 730) / 250.0 ELSE 0 END)
-                     - (CASE WHEN 1 + (i * 7) % 40 <= 4 THEN 1.5 ELSE 0 END)
-                     + random() - 0.5)::numeric, 1)))
-       END::float8 AS rating,
-       random() < 0.03 AS disputed,
-       (random() * random() * random() * 60)::int AS response_hours
-FROM generate_series(1, 1200) AS i
-WHERE 1 + i % 12 <> 7 OR i % 730 > 700;
-
-CREATE TABLE outcomes AS
-SELECT c.*,
-       jss_outcome(public_rating => rating, disputed => disputed,
-                   response_hours => response_hours) AS outcome
-FROM contracts c;
-
-CREATE TABLE client_weights AS
-SELECT client_id, jss_client_weight(outcome) AS client_weight
-FROM outcomes GROUP BY client_id;
+CREATE TEMP TABLE report AS SELECT * FROM freelancer_scores(:'as_of');
 
 \echo
-\echo 'Job Success Scores per freelancer (weight = job weight x client weight)'
-SELECT o.freelancer_id AS freelancer,
-       count(o.outcome) AS contracts,
-       round(jss_score(o.outcome, jss_job_weight(o.earned, o.paid_length) * w.client_weight)::numeric, 1) AS score,
-       jss_band(jss_score(o.outcome, jss_job_weight(o.earned, o.paid_length) * w.client_weight)) AS band,
-       round(jss_satisfaction_ratio(o.outcome, w.client_weight)::numeric, 2) AS satisfied,
-       round(jss_trend_slope(o.outcome, o.ended_at)::numeric, 1) AS trend_per_quarter,
-       jss_needs_review(jss_agg(o.outcome, o.ended_at, jss_job_weight(o.earned, o.paid_length) * w.client_weight)) AS review
-FROM outcomes o JOIN client_weights w USING (client_id)
-GROUP BY o.freelancer_id
-ORDER BY score DESC NULLS LAST;
+\echo '== Job Success Scores as of' :as_of '=='
+SELECT (SELECT count(*) FROM freelancers) AS freelancers,
+       (SELECT count(*) FROM clients) AS clients,
+       (SELECT count(*) FROM contracts) AS contracts,
+       (SELECT count(*) FROM contracts WHERE ended_at IS NULL) AS ongoing,
+       (SELECT count(*) FROM jss_biweekly) AS stored_states,
+       (SELECT count(*) FROM report WHERE score IS NOT NULL) AS scored;
 
-\echo 'The hardest clients weigh least:'
-SELECT client_id AS client, round(client_weight::numeric, 3) AS client_weight
-FROM client_weights ORDER BY client_weight LIMIT 5;
+\echo
+\echo 'Bands (freelancers with at least 2 contracts in a window)'
+SELECT band, count(*) AS freelancers,
+       round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS percent,
+       repeat('#', (50.0 * count(*) / max(count(*)) OVER ())::int) AS histogram
+FROM report WHERE band IS NOT NULL
+GROUP BY band ORDER BY band DESC;
+
+\echo
+\echo 'Top freelancers'
+SELECT r.freelancer_id AS freelancer, f.country, r.contracts,
+       round(r.score::numeric, 1) AS score,
+       round(100 * r.satisfaction::numeric, 0) || '%' AS satisfied,
+       to_char(r.trend, 'S990.0') AS "trend/quarter"
+FROM report r JOIN freelancers f USING (freelancer_id)
+WHERE r.score IS NOT NULL
+ORDER BY r.score DESC, r.contracts DESC, r.freelancer_id
+LIMIT 8;
+
+\echo
+SELECT format('Flagged for review: %s of %s scored freelancers (%s for the score, %s for the trend)',
+              count(*) FILTER (WHERE needs_review),
+              count(*) FILTER (WHERE score IS NOT NULL),
+              count(*) FILTER (WHERE 'score below 70' = ANY (reasons)),
+              count(*) FILTER (WHERE 'negative trend' = ANY (reasons))) AS flagged FROM report \gset
+\echo :flagged
+\echo
+\echo 'Falling trends (a good score, but significantly worse over the last 24 months)'
+SELECT r.freelancer_id AS freelancer, f.profile, r.contracts,
+       round(r.score::numeric, 1) AS score, r.band,
+       to_char(r.trend, 'S990.0') AS "trend/quarter",
+       array_to_string(r.reasons, ', ') AS reason,
+       r.contracts_to_90 AS "perfect contracts to 90"
+FROM report r JOIN freelancers f USING (freelancer_id)
+WHERE 'negative trend' = ANY (r.reasons)
+ORDER BY r.trend, r.freelancer_id
+LIMIT 6;
+
+\echo
+\echo 'Lowest scores'
+SELECT r.freelancer_id AS freelancer, f.profile, r.contracts,
+       round(r.score::numeric, 1) AS score, r.band,
+       to_char(r.trend, 'S990.0') AS "trend/quarter",
+       array_to_string(r.reasons, ', ') AS reason,
+       r.contracts_to_90 AS "perfect contracts to 90"
+FROM report r JOIN freelancers f USING (freelancer_id)
+WHERE 'score below 70' = ANY (r.reasons)
+ORDER BY r.score, r.contracts DESC, r.freelancer_id
+LIMIT 6;
+
+\echo
+\echo 'Why? jss_explain of the 24 months of the freelancer with the steepest fall'
+SELECT jsonb_pretty(jss_explain(w.state) - 'prior') AS explain
+FROM freelancer_window_states(:'as_of') w
+WHERE w.months = 24
+  AND w.freelancer_id = (SELECT freelancer_id FROM report
+                         WHERE 'negative trend' = ANY (reasons)
+                         ORDER BY trend, freelancer_id LIMIT 1);
+
+\echo
+\echo 'Harsh clients: their weight, and what weighting by it changed'
+SELECT c.profile, count(*) AS clients,
+       round(avg(w.client_weight)::numeric, 3) AS avg_weight,
+       round(min(w.client_weight)::numeric, 3) AS min_weight
+FROM clients c JOIN client_weights w USING (client_id)
+GROUP BY c.profile ORDER BY avg_weight;
+
+-- each freelancer's as-of score with job weights only, against the report's
+WITH unweighted AS (
+    SELECT o.freelancer_id,
+           jss_score(o.outcome, o.job_weight, o.ended_at, :'as_of') AS score
+    FROM contract_outcomes o GROUP BY o.freelancer_id
+), harsh AS (
+    SELECT o.freelancer_id, count(*) AS harsh_contracts
+    FROM contract_outcomes o JOIN clients c USING (client_id)
+    WHERE c.profile = 'harsh' AND o.ended_at > (:'as_of'::timestamptz - interval '24 months')
+    GROUP BY o.freelancer_id
+)
+SELECT r.freelancer_id AS freelancer, h.harsh_contracts, r.contracts,
+       round(u.score::numeric, 1) AS "score, job weight only",
+       round(r.score::numeric, 1) AS "score, x client weight",
+       jss_band(u.score) AS "band before", r.band AS "band after"
+FROM report r JOIN unweighted u USING (freelancer_id) JOIN harsh h USING (freelancer_id)
+WHERE r.score IS NOT NULL
+ORDER BY r.score - u.score DESC, r.freelancer_id
+LIMIT 5;

@@ -92,29 +92,38 @@ END;
 -- as_of) gives from the raw contracts); contracts, satisfaction, trend and
 -- the review flag are over the 24 months.  A freelancer is flagged when the
 -- score is below 70 or the 24-month trend falls significantly (SPEC 4.1).
+-- contracts_to_90 is how many more perfect contracts would bring the score
+-- to 90: new contracts count in every window, so the least over the windows.
 CREATE FUNCTION freelancer_scores(as_of timestamptz)
 RETURNS TABLE (freelancer_id int, contracts bigint, score float8, band jss_band,
-               satisfaction float8, trend float8, needs_review boolean, reasons text[])
+               satisfaction float8, trend float8, needs_review boolean, reasons text[],
+               contracts_to_90 int)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH windows AS (
         SELECT freelancer_id,
-               greatest(jss_score(jss_rollup(state) FILTER (WHERE months = 6)),
-                        jss_score(jss_rollup(state) FILTER (WHERE months = 12)),
-                        jss_score(jss_rollup(state) FILTER (WHERE months = 24))) AS score,
-               jss_rollup(state) FILTER (WHERE months = 24) AS state
+               jss_rollup(state) FILTER (WHERE months = 6) AS s6,
+               jss_rollup(state) FILTER (WHERE months = 12) AS s12,
+               jss_rollup(state) FILTER (WHERE months = 24) AS s24
         FROM freelancer_window_states(as_of)
         GROUP BY freelancer_id
-    ), flags AS (
-        SELECT freelancer_id, score, state,
-               score < 70 AS low,
-               coalesce(jss_needs_review(state) AND jss_score(state) >= 70, false) AS falling
+    ), scored AS (
+        SELECT freelancer_id, s24,
+               greatest(jss_score(s6), jss_score(s12), jss_score(s24)) AS score,
+               least(jss_contracts_needed(s6), jss_contracts_needed(s12),
+                     jss_contracts_needed(s24)) AS contracts_to_90
         FROM windows
+    ), flags AS (
+        SELECT scored.*,
+               score < 70 AS low,
+               coalesce(jss_needs_review(s24) AND jss_score(s24) >= 70, false) AS falling
+        FROM scored
     )
-    SELECT freelancer_id, jss_contracts(state), score, jss_band(score),
-           jss_satisfaction_ratio(state), jss_trend_slope(state),
+    SELECT freelancer_id, jss_contracts(s24), score, jss_band(score),
+           jss_satisfaction_ratio(s24), jss_trend_slope(s24),
            low OR falling,
            array_remove(ARRAY[CASE WHEN low THEN 'score below 70' END,
-                              CASE WHEN falling THEN 'negative trend' END], NULL)
+                              CASE WHEN falling THEN 'negative trend' END], NULL),
+           contracts_to_90
     FROM flags;
 END;
