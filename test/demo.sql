@@ -24,12 +24,23 @@ FROM report WHERE band IS NOT NULL
 GROUP BY band ORDER BY band DESC;
 
 \echo
-\echo 'Top freelancers'
-SELECT r.freelancer_id AS freelancer, f.country, r.contracts,
+\echo 'Top freelancers (satisfied: weighted share of good contracts; clients: share of'
+\echo 'satisfied clients, each client counted once, over the last 24 months)'
+WITH per_client AS (
+    SELECT freelancer_id, client_id, avg(outcome) AS outcome
+    FROM contract_outcomes
+    WHERE ended_at <= :'as_of' AND ended_at >= :'as_of'::timestamptz - interval '24 months'
+    GROUP BY freelancer_id, client_id
+), clients AS (
+    SELECT freelancer_id, count(*) AS clients, jss_satisfaction_ratio(outcome) AS ratio
+    FROM per_client GROUP BY freelancer_id
+)
+SELECT r.freelancer_id AS freelancer, f.country, r.contracts, c.clients,
        round(r.score::numeric, 1) AS score,
        round(100 * r.satisfaction::numeric, 0) || '%' AS satisfied,
+       round(100 * c.ratio::numeric, 0) || '%' AS "clients satisfied",
        to_char(r.trend, 'S990.0') AS "trend/quarter"
-FROM report r JOIN freelancers f USING (freelancer_id)
+FROM report r JOIN freelancers f USING (freelancer_id) JOIN clients c USING (freelancer_id)
 WHERE r.score IS NOT NULL
 ORDER BY r.score DESC, r.contracts DESC, r.freelancer_id
 LIMIT 8;
