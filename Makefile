@@ -4,6 +4,7 @@
 #   make install    install into the PostgreSQL found by pg_config
 #   make test       install what is missing, build, install, run every suite
 #   make demo       install what is missing, build, install, run the demo report
+#   make bench      the benchmark suite (slow: not part of make test)
 #   make installcheck   the pg_regress suites only, against a running server
 
 EXTENSION = jss
@@ -38,13 +39,18 @@ PG_CONFIG ?= pg_config
 # the server headers gets a clear message rather than a missing-file error.
 all:
 
-.PHONY: test demo prereqs
+.PHONY: test demo bench prereqs
 
 test:
 	test/run
 
 demo:
 	test/demo
+
+bench:
+	test/prereqs
+	$(MAKE) -s install
+	test/bench/run
 
 prereqs:
 	test/prereqs

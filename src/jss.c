@@ -39,10 +39,12 @@ JssStateCopy(MemoryContext context, const JssState *src)
 }
 
 /*
- * Refuse a state argument that is not one rows could have produced: one
- * with another size or format version, or inconsistent sums.  A jss_state
+ * Refuse a state argument of another size or format version, or with a
+ * field past the bounds rows can reach (StateCheckBounds: cheap, so that
+ * rolling up a million stored states does not pay for more).  A jss_state
  * value can only be made by jss itself or by its input functions, which
- * check the same; this guards against stored bytes from elsewhere.
+ * also check that the sums agree with each other (StateCheck); this guards
+ * the arithmetic against stored bytes from elsewhere.
  */
 void
 JssCheckStateArg(const JssState *s, const char *argname)
@@ -54,7 +56,7 @@ JssCheckStateArg(const JssState *s, const char *argname)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("%s is not a valid jss_state: it has %zu bytes, expected %zu",
 						argname, (size_t) VARSIZE_ANY(s), sizeof(JssState))));
-	problem = StateCheck(s);
+	problem = StateCheckBounds(s);
 	if (problem)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),

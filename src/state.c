@@ -188,25 +188,43 @@ WideWithin(const WideInt *a, const WideInt *bound)
 	return WideCompare(a, bound) <= 0 && WideCompare(&neg, bound) <= 0;
 }
 
+/* Is |a| below 2^bits (bits < 191)? */
+static bool
+Int192Below(const Int192 *a, int bits)
+{
+	Int192		limit;
+	Int192		mag = *a;
+
+	if (a->limb[2] >> 63)
+	{
+		Int192		zero = {{0, 0, 0}};
+
+		Int192Sub(&zero, a);
+		mag = zero;
+	}
+	memset(&limit, 0, sizeof(limit));
+	limit.limb[bits / 64] = UINT64_C(1) << (bits % 64);
+	return mag.limb[2] < limit.limb[2] ||
+		(mag.limb[2] == limit.limb[2] &&
+		 (mag.limb[1] < limit.limb[1] ||
+		  (mag.limb[1] == limit.limb[1] && mag.limb[0] < limit.limb[0])));
+}
+
 /*
- * Check a state that came from outside (text, binary, a hand-built value):
- * NULL if it is one that rows could have produced within the bounds, else
- * a sentence saying what is wrong.  The checks are what guarantee that
- * merging and the final formulas cannot overflow:
+ * The cheap checks of a state, run on every state argument: NULL when each
+ * field is within the bounds that rows can reach, else a sentence.  They
+ * are what guarantee that merging and the final formulas cannot overflow:
  *
  *	 0 <= neutral, dated <= n <= 2^40
  *	 0 <= S, D and S + D <= W <= n * 10^6 (in units 2^-32)
  *	 0 <= sum_wo_pos <= S * 2^32, 0 <= sum_wo_neg <= D * 2^32	(|o| <= 1)
  *	 S + D > 0 only if some row is not neutral
- *	 dated = 0: no times and zero time sums; else first <= last, both finite
- *	 with X = the largest |x| of first and last:
- *	   |sum_wx| <= W*X, 0 <= sum_wxx <= W*X^2, |sum_wxo| <= W*X*2^32,
- *	   0 <= sum_woo <= (sum_wo_pos + sum_wo_neg) * 2^32
- *	 when every row is dated, what Cauchy-Schwarz says of real rows:
- *	   (sum w|o|)^2 <= W*sum_woo, Sxx >= 0, Syy >= 0, Sxy^2 <= Sxx*Syy
+ *	 dated = 0: no times and zero time sums; else first <= last, both finite,
+ *	 |sum_wx| <= W * 2^27 and each 192-bit sum below 2^160 (a row adds at
+ *	 most 2^116 to one, 2^40 rows at most 2^156)
  */
 const char *
-StateCheck(const JssState *s)
+StateCheckBounds(const JssState *s)
 {
 	__int128	max_w;
 
@@ -239,80 +257,102 @@ StateCheck(const JssState *s)
 			!Int192IsZero(&s->sum_wxx) || !Int192IsZero(&s->sum_wxo) ||
 			!Int192IsZero(&s->sum_woo))
 			return "The state has time sums but no dated contracts.";
+		return NULL;
 	}
-	else
+	if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
+		s->first_ended > s->last_ended)
+		return "The first and last end times are out of order or out of range.";
+	if (s->sum_wx > s->sum_w * ((__int128) 1 << 27) || s->sum_wx < -(s->sum_w * ((__int128) 1 << 27)) ||
+		!Int192Below(&s->sum_wxx, 160) || !Int192Below(&s->sum_wxo, 160) ||
+		!Int192Below(&s->sum_woo, 160))
+		return "The time sums are out of range.";
+	return NULL;
+}
+
+/*
+ * Check a state that came from outside (text or binary input): NULL if it
+ * is one that rows could have produced, else a sentence saying what is
+ * wrong.  Beyond StateCheckBounds, the sums must agree with each other:
+ *
+ *	 with X = the largest |x| of first and last:
+ *	   |sum_wx| <= W*X, 0 <= sum_wxx <= W*X^2, |sum_wxo| <= W*X*2^32,
+ *	   0 <= sum_woo <= (sum_wo_pos + sum_wo_neg) * 2^32
+ *	 when every row is dated, what Cauchy-Schwarz says of real rows:
+ *	   (sum w|o|)^2 <= W*sum_woo, Sxx >= 0, Syy >= 0, Sxy^2 <= Sxx*Syy
+ */
+const char *
+StateCheck(const JssState *s)
+{
+	const char *problem = StateCheckBounds(s);
+	int64_t		x_first,
+				x_last,
+				x_max;
+	WideInt		w,
+				xw,
+				x2w,
+				bound,
+				abs_sum,
+				v;
+
+	if (problem || s->dated == 0)
+		return problem;
+
+	x_first = JssDayNumber(s->first_ended);
+	x_last = JssDayNumber(s->last_ended);
+	x_max = x_first < 0 ? -x_first : x_first;
+	if ((x_last < 0 ? -x_last : x_last) > x_max)
+		x_max = x_last < 0 ? -x_last : x_last;
+
+	w = WideFromInt128(s->sum_w);
+	xw = WideFromInt128(x_max);
+	xw = WideMul(&w, &xw);
+	x2w = WideFromInt128(x_max);
+	x2w = WideMul(&xw, &x2w);
+
+	v = WideFromInt128(s->sum_wx);
+	if (!WideWithin(&v, &xw))
+		return "The time sums are out of range.";
+
+	v = WideFromInt192(&s->sum_wxx);
+	if (!WideInRange(&v, &x2w))
+		return "The time sums are out of range.";
+
+	bound = WideFromInt128(JSS_FIXED_ONE);
+	bound = WideMul(&xw, &bound);
+	v = WideFromInt192(&s->sum_wxo);
+	if (!WideWithin(&v, &bound))
+		return "The time sums are out of range.";
+
+	/* sum(w o^2) <= sum(w |o|) * 2^32, since |o| <= 1 (up to 2^156) */
+	abs_sum = WideFromInt128(s->sum_wo_pos + s->sum_wo_neg);
+	bound = WideFromInt128(JSS_FIXED_ONE);
+	bound = WideMul(&abs_sum, &bound);
+	v = WideFromInt192(&s->sum_woo);
+	if (!WideInRange(&v, &bound))
+		return "The outcome moment is out of range.";
+
+	/* (sum w |o|)^2 <= W * sum(w o^2), Cauchy-Schwarz, over all rows */
+	if (s->dated == s->contracts)
 	{
-		int64_t		x_first,
-					x_last,
-					x_max;
-		WideInt		w,
-					xw,
-					x2w,
-					bound,
-					abs_sum,
-					v;
+		WideInt		lower = WideMul(&abs_sum, &abs_sum);
 
-		if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
-			s->first_ended > s->last_ended)
-			return "The first and last end times are out of order or out of range.";
+		v = WideMul(&w, &v);
+		if (WideCompare(&v, &lower) < 0)
+			return "The outcome moment is inconsistent with the outcome sums.";
+	}
 
-		x_first = JssDayNumber(s->first_ended);
-		x_last = JssDayNumber(s->last_ended);
-		x_max = x_first < 0 ? -x_first : x_first;
-		if ((x_last < 0 ? -x_last : x_last) > x_max)
-			x_max = x_last < 0 ? -x_last : x_last;
+	/* when every row is dated: Sxx >= 0, Syy >= 0, Sxx*Syy >= Sxy^2 */
+	if (s->dated == s->contracts)
+	{
+		WideInt		a,
+					b,
+					c,
+					r;
 
-		w = WideFromInt128(s->sum_w);
-		xw = WideFromInt128(x_max);
-		xw = WideMul(&w, &xw);
-		x2w = WideFromInt128(x_max);
-		x2w = WideMul(&xw, &x2w);
-
-		v = WideFromInt128(s->sum_wx);
-		if (!WideWithin(&v, &xw))
-			return "The time sums are out of range.";
-
-		v = WideFromInt192(&s->sum_wxx);
-		if (!WideInRange(&v, &x2w))
-			return "The time sums are out of range.";
-
-		bound = WideFromInt128(JSS_FIXED_ONE);
-		bound = WideMul(&xw, &bound);
-		v = WideFromInt192(&s->sum_wxo);
-		if (!WideWithin(&v, &bound))
-			return "The time sums are out of range.";
-
-		/* sum(w o^2) <= sum(w |o|) * 2^32, since |o| <= 1 (up to 2^156) */
-		abs_sum = WideFromInt128(s->sum_wo_pos + s->sum_wo_neg);
-		bound = WideFromInt128(JSS_FIXED_ONE);
-		bound = WideMul(&abs_sum, &bound);
-		v = WideFromInt192(&s->sum_woo);
-		if (!WideInRange(&v, &bound))
-			return "The outcome moment is out of range.";
-
-		/* (sum w |o|)^2 <= W * sum(w o^2), Cauchy-Schwarz, over all rows */
-		if (s->dated == s->contracts)
-		{
-			WideInt		lower = WideMul(&abs_sum, &abs_sum);
-
-			v = WideMul(&w, &v);
-			if (WideCompare(&v, &lower) < 0)
-				return "The outcome moment is inconsistent with the outcome sums.";
-		}
-
-		/* when every row is dated: Sxx >= 0, Syy >= 0, Sxx*Syy >= Sxy^2 */
-		if (s->dated == s->contracts)
-		{
-			WideInt		a,
-						b,
-						c,
-						r;
-
-			StateMoments(s, &a, &b, &c);
-			r = MomentsResidual(&a, &b, &c);
-			if (WideSign(&a) < 0 || WideSign(&c) < 0 || WideSign(&r) < 0)
-				return "The second moments are inconsistent with the first moments.";
-		}
+		StateMoments(s, &a, &b, &c);
+		r = MomentsResidual(&a, &b, &c);
+		if (WideSign(&a) < 0 || WideSign(&c) < 0 || WideSign(&r) < 0)
+			return "The second moments are inconsistent with the first moments.";
 	}
 	return NULL;
 }

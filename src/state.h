@@ -108,6 +108,7 @@ extern bool StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at
 extern void StateRemoveRow(JssState *s, int64_t w, int64_t o);
 extern void StateRemoveDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at);
 extern bool StateMerge(JssState *dst, const JssState *src);
+extern const char *StateCheckBounds(const JssState *s);
 extern const char *StateCheck(const JssState *s);
 
 extern bool JssScoreFromSums(int64_t n, __int128 sum_w, __int128 net,
