@@ -79,26 +79,7 @@ RandState(JssState *s)
 	/* sometimes pretend to hold many more rows of the same kind */
 	if (RandBelow(4) == 0 && s->contracts > 0)
 	{
-		int64_t		k = (int64_t) RandBelow((uint64_t) (JSS_MAX_CONTRACTS / s->contracts)) + 1;
-		WideInt		wk = WideFromInt128(k);
-		Int192	   *wide[3] = {&s->sum_wxx, &s->sum_wxo, &s->sum_woo};
-
-		s->contracts *= k;
-		s->neutral *= k;
-		s->dated *= k;
-		s->sum_w *= k;
-		s->sum_w_pos *= k;
-		s->sum_w_neg *= k;
-		s->sum_wo_pos *= k;
-		s->sum_wo_neg *= k;
-		s->sum_wx *= k;
-		for (int i = 0; i < 3; i++)
-		{
-			WideInt		v = WideFromInt192(wide[i]),
-						p = WideMul(&v, &wk);
-
-			memcpy(wide[i]->limb, p.limb, sizeof(wide[i]->limb));
-		}
+		ScaleState(s, (int64_t) RandBelow((uint64_t) (JSS_MAX_CONTRACTS / s->contracts)) + 1);
 	}
 }
 

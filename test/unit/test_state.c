@@ -237,31 +237,6 @@ ExpectSumsOf(const JssState *s, const Row *rows, int n, const char *what)
 	EXPECT(BigCmp(&g, &woo) == 0, "%s: sum_woo", what);
 }
 
-/* Multiply every count and sum of a one-row-kind state by k (exactly). */
-static void
-ScaleState(JssState *s, int64_t k)
-{
-	WideInt		wk = WideFromInt128(k);
-	Int192	   *wide[3] = {&s->sum_wxx, &s->sum_wxo, &s->sum_woo};
-
-	s->contracts *= k;
-	s->neutral *= k;
-	s->dated *= k;
-	s->sum_w *= k;
-	s->sum_w_pos *= k;
-	s->sum_w_neg *= k;
-	s->sum_wo_pos *= k;
-	s->sum_wo_neg *= k;
-	s->sum_wx *= k;
-	for (int i = 0; i < 3; i++)
-	{
-		WideInt		v = WideFromInt192(wide[i]),
-					p = WideMul(&v, &wk);
-
-		memcpy(wide[i]->limb, p.limb, sizeof(wide[i]->limb));
-	}
-}
-
 /* ---- long double references, on the rounded inputs ---- */
 
 typedef struct Ref

@@ -510,3 +510,28 @@ main(void)
 	printf("%ld passed, %ld failed\n", unit_passed, unit_failed);
 	return unit_failed > 0 ? 1 : 0;
 }
+
+/* Multiply every count and sum of a one-row-kind state by k (exactly). */
+void
+ScaleState(JssState *s, int64_t k)
+{
+	WideInt		wk = WideFromInt128(k);
+	Int192	   *wide[3] = {&s->sum_wxx, &s->sum_wxo, &s->sum_woo};
+
+	s->contracts *= k;
+	s->neutral *= k;
+	s->dated *= k;
+	s->sum_w *= k;
+	s->sum_w_pos *= k;
+	s->sum_w_neg *= k;
+	s->sum_wo_pos *= k;
+	s->sum_wo_neg *= k;
+	s->sum_wx *= k;
+	for (int i = 0; i < 3; i++)
+	{
+		WideInt		v = WideFromInt192(wide[i]),
+					p = WideMul(&v, &wk);
+
+		memcpy(wide[i]->limb, p.limb, sizeof(wide[i]->limb));
+	}
+}

@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "state.h"
+
 /* ---- checks ---- */
 
 extern long unit_passed;
@@ -104,5 +106,8 @@ extern void TestWideInt(void);
 extern void TestState(void);
 extern void TestFormat(void);
 extern void TestCalendar(void);
+
+/* Multiply every count and sum of a one-row-kind state by k (exactly). */
+extern void ScaleState(JssState *s, int64_t k);
 
 #endif							/* JSS_UNIT_H */
