@@ -415,11 +415,18 @@ COMMENT ON FUNCTION @extschema@.jss_asof_final(@extschema@.jss_asof_state) IS
 
 --------------------------------------------------------------------------
 -- Aggregates (SPEC sections 2, 3 and 4)
+--
+-- Every aggregate starts from its state type's empty value (INITCOND), as
+-- core's float8 aggregates start from '{0,0,0}': nodeAgg copies that value
+-- into the group's memory once and the transition function then updates it
+-- in place.  Starting from NULL would make nodeAgg copy the first state the
+-- transition function returns, one more allocation per group, and keep both.
 --------------------------------------------------------------------------
 
 CREATE AGGREGATE @extschema@.jss_client_weight(outcome float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_client_weight_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     PARALLEL = SAFE
@@ -431,6 +438,7 @@ COMMENT ON AGGREGATE @extschema@.jss_client_weight(float8) IS
 CREATE AGGREGATE @extschema@.jss_score(outcome float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_score_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_outcome_accum,
@@ -446,6 +454,7 @@ COMMENT ON AGGREGATE @extschema@.jss_score(float8) IS
 CREATE AGGREGATE @extschema@.jss_score(outcome float8, weight float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_score_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_outcome_accum,
@@ -461,6 +470,7 @@ COMMENT ON AGGREGATE @extschema@.jss_score(float8, float8) IS
 CREATE AGGREGATE @extschema@.jss_score(outcome float8, weight float8, ended_at timestamptz, as_of timestamptz) (
     SFUNC = @extschema@.jss_asof_accum,
     STYPE = @extschema@.jss_asof_state,
+    INITCOND = 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none',
     FINALFUNC = @extschema@.jss_asof_final,
     COMBINEFUNC = @extschema@.jss_asof_combine,
     PARALLEL = SAFE
@@ -472,6 +482,7 @@ COMMENT ON AGGREGATE @extschema@.jss_score(float8, float8, timestamptz, timestam
 CREATE AGGREGATE @extschema@.jss_satisfaction_ratio(outcome float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_satisfaction_ratio,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_outcome_accum,
@@ -487,6 +498,7 @@ COMMENT ON AGGREGATE @extschema@.jss_satisfaction_ratio(float8) IS
 CREATE AGGREGATE @extschema@.jss_satisfaction_ratio(outcome float8, weight float8) (
     SFUNC = @extschema@.jss_outcome_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_satisfaction_ratio,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_outcome_accum,
@@ -502,6 +514,7 @@ COMMENT ON AGGREGATE @extschema@.jss_satisfaction_ratio(float8, float8) IS
 CREATE AGGREGATE @extschema@.jss_trend_slope(outcome float8, ended_at timestamptz) (
     SFUNC = @extschema@.jss_agg_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_trend_slope,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_agg_accum,
@@ -517,6 +530,7 @@ COMMENT ON AGGREGATE @extschema@.jss_trend_slope(float8, timestamptz) IS
 CREATE AGGREGATE @extschema@.jss_trend_slope(outcome float8, ended_at timestamptz, weight float8) (
     SFUNC = @extschema@.jss_agg_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_trend_slope,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_agg_accum,
@@ -532,6 +546,7 @@ COMMENT ON AGGREGATE @extschema@.jss_trend_slope(float8, timestamptz, float8) IS
 CREATE AGGREGATE @extschema@.jss_agg(outcome float8, ended_at timestamptz) (
     SFUNC = @extschema@.jss_agg_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_agg_accum,
@@ -547,6 +562,7 @@ COMMENT ON AGGREGATE @extschema@.jss_agg(float8, timestamptz) IS
 CREATE AGGREGATE @extschema@.jss_agg(outcome float8, ended_at timestamptz, weight float8) (
     SFUNC = @extschema@.jss_agg_accum,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     MSFUNC = @extschema@.jss_moving_agg_accum,
@@ -562,6 +578,7 @@ COMMENT ON AGGREGATE @extschema@.jss_agg(float8, timestamptz, float8) IS
 CREATE AGGREGATE @extschema@.jss_rollup(@extschema@.jss_state) (
     SFUNC = @extschema@.jss_state_combine,
     STYPE = @extschema@.jss_state,
+    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
     PARALLEL = SAFE
