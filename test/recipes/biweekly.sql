@@ -53,7 +53,9 @@ CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_star
 -- The stored states of the periods wholly inside a window are rolled up
 -- with jss_agg over the contracts of the two periods its edges cut: the
 -- sums are exact integers, so the result is the very state jss_agg would
--- build from the window's contracts.
+-- build from the window's contracts.  The stored states are read once,
+-- each rolled into every window that holds its period (FILTER); the cut
+-- periods' contracts are found through an index on contracts (ended_at).
 CREATE FUNCTION freelancer_window_states(as_of timestamptz)
 RETURNS TABLE (freelancer_id int, months int, state jss_state)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -70,17 +72,42 @@ BEGIN ATOMIC
         FROM (SELECT m AS months,
                      (as_of AT TIME ZONE 'UTC' - make_interval(months => m)) AT TIME ZONE 'UTC' AS since
               FROM unnest(ARRAY[6, 12, 24]) AS m) AS w
+    ), bounds AS (
+        SELECT min(whole_from) FILTER (WHERE months = 6) AS from6,
+               min(whole_from) FILTER (WHERE months = 12) AS from12,
+               min(whole_from) FILTER (WHERE months = 24) AS from24,
+               min(whole_to) AS whole_to
+        FROM windows
+    ), stored AS (
+        SELECT b.freelancer_id,
+               count(*) FILTER (WHERE b.period_start >= d.from6) AS periods6,
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from6) AS s6,
+               count(*) FILTER (WHERE b.period_start >= d.from12) AS periods12,
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from12) AS s12,
+               jss_rollup(b.state) AS s24
+        FROM bounds AS d
+        JOIN jss_biweekly AS b ON b.period_start >= d.from24 AND b.period_start < d.whole_to
+        GROUP BY b.freelancer_id
     ), parts AS (
-        SELECT b.freelancer_id, w.months, b.state
-        FROM windows AS w
-        JOIN jss_biweekly AS b ON b.period_start >= w.whole_from AND b.period_start < w.whole_to
+        SELECT s.freelancer_id, m.months, m.state
+        FROM stored AS s
+        CROSS JOIN LATERAL (VALUES (6, s.periods6, s.s6), (12, s.periods12, s.s12), (24, 1, s.s24))
+                        AS m(months, periods, state)
+        WHERE m.periods > 0
         UNION ALL
+        -- the cut period at each window's start
         SELECT o.freelancer_id, w.months, jss_agg(o.outcome, o.ended_at, o.weight)
         FROM windows AS w
-        JOIN weighted_outcomes AS o
-          ON (o.ended_at >= w.since AND o.ended_at < w.whole_from)
-          OR (o.ended_at >= w.whole_to AND o.ended_at <= as_of)
+        JOIN weighted_outcomes AS o ON o.ended_at >= w.since AND o.ended_at < w.whole_from
         GROUP BY o.freelancer_id, w.months
+        UNION ALL
+        -- the cut period that holds as_of, the same in every window
+        SELECT r.freelancer_id, w.months, r.state
+        FROM (SELECT o.freelancer_id, jss_agg(o.outcome, o.ended_at, o.weight) AS state
+              FROM bounds AS d
+              JOIN weighted_outcomes AS o ON o.ended_at >= d.whole_to AND o.ended_at <= as_of
+              GROUP BY o.freelancer_id) AS r
+        CROSS JOIN windows AS w
     )
     SELECT freelancer_id, months, jss_rollup(state)
     FROM parts
