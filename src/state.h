@@ -46,26 +46,33 @@
 
 /*
  * The state, as stored (native byte order, like every PostgreSQL type; the
- * binary send/receive form is network order).  Fixed size, no implicit
- * padding, every byte written: states compare equal byte for byte exactly
- * when they hold the same rows' sums.
+ * binary send/receive form is network order, in its own field order).
+ * Fixed size, no implicit padding, every byte written: states compare equal
+ * byte for byte exactly when they hold the same rows' sums.
+ *
+ * Field order is for the cache: a row without a time changes contracts,
+ * sum_w and one sign's pair of sums, which lie within the first 96 bytes,
+ * a positive row (the common case) within the first 64.  A GROUP BY
+ * touches one state per row at random, so each cache line not touched is
+ * a miss saved.
  */
 typedef struct JssState
 {
 	int32_t		vl_len_;		/* varlena header (do not touch directly) */
 	uint16_t	version;		/* JSS_STATE_VERSION */
 	uint16_t	flags;			/* reserved, always 0 in version 1 */
+	/* what every row changes, first and together: see below */
 	int64_t		contracts;		/* n: rows counted */
+	JssInt128	sum_w;			/* W = sum of w, units 2^-32 */
+	JssInt128	sum_w_pos;		/* S = sum of w over o > 0, units 2^-32 */
+	JssInt128	sum_wo_pos;		/* sum of w*o over o > 0, units 2^-64 */
+	JssInt128	sum_w_neg;		/* D = sum of w over o < 0, units 2^-32 */
+	JssInt128	sum_wo_neg;		/* sum of w*|o| over o < 0, units 2^-64 */
 	int64_t		neutral;		/* rows whose rounded outcome is 0 */
+	/* the dated rows only; all zero when dated = 0 */
 	int64_t		dated;			/* rows added with an ended_at */
 	int64_t		first_ended;	/* earliest ended_at (TimestampTz); 0 if dated = 0 */
 	int64_t		last_ended;		/* latest ended_at; 0 if dated = 0 */
-	JssInt128	sum_w;			/* W = sum of w, units 2^-32 */
-	JssInt128	sum_w_pos;		/* S = sum of w over o > 0, units 2^-32 */
-	JssInt128	sum_w_neg;		/* D = sum of w over o < 0, units 2^-32 */
-	JssInt128	sum_wo_pos;		/* sum of w*o over o > 0, units 2^-64 */
-	JssInt128	sum_wo_neg;		/* sum of w*|o| over o < 0, units 2^-64 */
-	/* sums over the dated rows only; all zero when dated = 0 */
 	JssInt128	sum_wx;			/* sum of w*x, units 2^-32 */
 	Int192		sum_wxx;		/* sum of w*x^2, units 2^-32 */
 	Int192		sum_wxo;		/* sum of w*x*o, units 2^-64 */

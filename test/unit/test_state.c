@@ -462,7 +462,8 @@ TestAccumulate(void)
 	CheckBegin("JssState has the documented size and no padding");
 	EXPECT(sizeof(JssState) == 4 + 2 + 2 + 5 * 8 + 6 * 16 + 3 * 24, "sizeof %zu", sizeof(JssState));
 	EXPECT(offsetof(JssState, version) == 4 && offsetof(JssState, contracts) == 8 &&
-		   offsetof(JssState, sum_w) == 48 && offsetof(JssState, sum_wxx) == 144 &&
+		   offsetof(JssState, sum_w) == 16 && offsetof(JssState, sum_wo_pos) == 48 &&
+		   offsetof(JssState, neutral) == 96 && offsetof(JssState, sum_wxx) == 144 &&
 		   offsetof(JssState, sum_woo) == 192, "offsets");
 	CheckEnd();
 
