@@ -40,6 +40,9 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
 ('P3', 2, 'case', '', 'SELECT sum(' || :'case_outcome_expr' || ') FROM contracts'),
 ('P3', 3, 'jss_outcome jit=off', 'jit=off', 'SELECT sum(' || :'jss_outcome_expr' || ') FROM contracts'),
 ('P3', 4, 'case jit=off', 'jit=off', 'SELECT sum(' || :'case_outcome_expr' || ') FROM contracts'),
+-- the floor of P3: scanning and deforming up to the last of the 9 columns,
+-- no expression at all
+('P3', 5, 'scan and deform only', '', 'SELECT count(long_term) FROM contracts'),
 -- P4: the 24-month RANGE frame; count(*) (which has an inverse) as the
 -- cost of sorting and framing alone; the P1 GROUP BY for the second target
 ('P4', 1, 'jss_score window', '',
@@ -62,6 +65,12 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(score) FROM freelancer_scores(' || quote_literal(:'as_of') || ')'),
 ('P5', 2, 'view: 24-month state only', '',
  'SELECT sum(jss_score(state)) FROM freelancer_window_states(' || quote_literal(:'as_of') || ') WHERE months = 24'),
+-- the ceiling of P5: read the stored states of the 24 months once, through
+-- the cheapest accessor, no rollup
+('P5', 4, 'view: read the 24 months of states only', '',
+ 'SELECT sum(jss_contracts(state)) FROM jss_biweekly WHERE period_start >= ('
+ || quote_literal(:'as_of') || '::timestamptz AT TIME ZONE ''UTC'' - interval ''24 months'') AT TIME ZONE ''UTC'''
+ || ' AND period_start <= ' || quote_literal(:'as_of') || '::timestamptz'),
 ('P5', 3, 'raw: jss_score as of', '',
  'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
  || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),

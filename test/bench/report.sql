@@ -32,7 +32,14 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
 (16, 'P6', 'P6 at the large work_mem', 'same', 'P6', 'jss_score 2 workers, large work_mem',
     'jss_score serial, large work_mem', 'ge', NULL),
 (17, 'P6', '`avg(outcome)` GROUP BY freelancer with 2 workers', 'the same serial (what 2 workers give a built-in aggregate here)',
-    'P6', 'avg 2 workers', 'avg serial', 'ge', NULL);
+    'P6', 'avg 2 workers', 'avg serial', 'ge', NULL),
+-- the floors that bound the targets (see "Limits" in the README)
+(18, 'P2', 'built-in `avg(outcome)` GROUP BY freelancer', '`count(*)` GROUP BY freelancer (what a by-reference state costs a built-in)',
+    'P1', 'avg', 'count', 'le', NULL),
+(19, 'P3', 'scanning and deforming the 9 columns, no expression', 'the SQL CASE expression (the least any function can cost)',
+    'P3', 'scan and deform only', 'case', 'le', NULL),
+(20, 'P5', 'reading the 24 months of stored states once, no rollup', 'raw (the most any rollup of these states can gain)',
+    'P5', 'view: read the 24 months of states only', 'raw: jss_score as of', 'ge', NULL);
 
 CREATE TEMP VIEW figure_value AS
 SELECT f.*, bench_median(grp, m_side) AS m_ms, bench_median(grp, a_side) AS a_ms,
