@@ -593,17 +593,22 @@ ScoreWithPerfectReaches(const JssState *s, int64_t k, double target)
  *
  *	 k = max(0, ceil((t*(W + K) - N - K*m) / (1 - t))), and n + k >= 2.
  *
- * The formula gives the candidate; the score itself, computed as jss_score
- * computes it, then settles k to the last bit: k contracts reach the
- * target and k - 1 do not.  Target 100 is reached only when no outcome is
- * below 1 (N = W).  Returns false when no k reaches the target (only
- * possible for target 100) or when k would pass max_k (only below 100).
+ * The score rises with k, so the least k whose score, computed as
+ * jss_score computes it, reaches the target is found by bisection over
+ * [least, max_k]: k contracts reach the target and k - 1 do not.  The
+ * formula only places the first probe: with W near its bound and a target
+ * close to 100, its float evaluation can be off by 10^9 contracts, so
+ * stepping one contract at a time from it could run for seconds, and
+ * uninterruptibly.  Bisection takes at most 32 evaluations.  Target 100 is
+ * reached only when no outcome is below 1 (N = W).  Returns false when no
+ * k reaches the target (only possible for target 100) or when k would pass
+ * max_k (only below 100).
  */
 bool
 StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *needed)
 {
-	int64_t		least = s->contracts < 2 ? 2 - s->contracts : 0;
-	int64_t		k = least;
+	int64_t		lo = s->contracts < 2 ? 2 - s->contracts : 0;
+	int64_t		hi = max_k;
 	double		t = target / 100.0;
 
 	if (t >= 1.0)
@@ -618,20 +623,28 @@ StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *n
 		double		candidate = ceil((t * (w + JSS_PRIOR_WEIGHT) - net -
 									  JSS_PRIOR_WEIGHT * JSS_PRIOR_MEAN) / (1.0 - t));
 
-		if (!(candidate <= (double) max_k))
-			return false;
-		if (candidate > (double) k)
-			k = (int64_t) candidate;
+		/* the first probe, at the formula's answer: usually exact */
+		if (candidate > (double) lo && candidate < (double) hi)
+		{
+			if (ScoreWithPerfectReaches(s, (int64_t) candidate, target))
+				hi = (int64_t) candidate;
+			else
+				lo = (int64_t) candidate + 1;
+		}
 	}
 
-	/* the float formula may be a contract off either way at a boundary */
-	while (!ScoreWithPerfectReaches(s, k, target))
+	if (lo > hi || !ScoreWithPerfectReaches(s, hi, target))
+		return false;
+	/* hi reaches the target; no k below lo does */
+	while (lo < hi)
 	{
-		if (++k > max_k)
-			return false;
+		int64_t		mid = lo + (hi - lo) / 2;
+
+		if (ScoreWithPerfectReaches(s, mid, target))
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
-	while (k > least && ScoreWithPerfectReaches(s, k - 1, target))
-		k--;
-	*needed = k;
+	*needed = hi;
 	return true;
 }

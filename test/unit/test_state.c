@@ -12,6 +12,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "state.h"
 #include "unit.h"
@@ -675,6 +676,65 @@ TestRemove(void)
 		a.last_ended = fresh.last_ended;
 		EXPECT(SameState(&a, &fresh), "drift after %d steps", STEPS);
 		EXPECT(StateCheck(&a) == NULL, "%s", StateCheck(&a));
+	}
+	CheckEnd();
+}
+
+/* Does the default score of s plus k perfect contracts reach target? (reference) */
+static bool
+RefReaches(const JssState *s, int64_t k, double target)
+{
+	JssState	t = *s;
+	double		score;
+
+	for (int64_t i = 0; i < k; i++)
+		StateAddRow(&t, ONE, ONE);
+	return StateScore(&t, JSS_PRIOR_WEIGHT, JSS_PRIOR_MEAN, JSS_MIN_CONTRACTS, &score) &&
+		score >= target;
+}
+
+static void
+TestContractsNeeded(void)
+{
+	JssState	a;
+	int64_t		k;
+
+	CheckBegin("StateContractsNeeded: k reaches the target and k - 1 does not (random small states)");
+	for (int round = 0; round < 3000; round++)
+	{
+		int			n = (int) RandBelow(12);
+		double		target = round % 10 == 0 ? 100.0 : 100.0 * RandUnit();
+		int64_t		max_k = 1 + (int64_t) RandBelow(60);
+		int64_t		least = n < 2 ? 2 - n : 0;
+
+		NewState(&a);
+		for (int i = 0; i < n; i++)
+			StateAddRow(&a, RandBelow(4) ? ONE : RandWeight() % (4 * ONE), RandOutcome());
+		if (target <= 0)
+			target = 1;
+		if (StateContractsNeeded(&a, target, max_k, &k))
+		{
+			EXPECT(k >= least && k <= max_k && RefReaches(&a, k, target) &&
+				   (k == least || !RefReaches(&a, k - 1, target)),
+				   "n %d target %.17g: k %lld", n, target, (long long) k);
+		}
+		else
+			EXPECT(!RefReaches(&a, max_k, target), "n %d target %.17g max_k %lld: reachable",
+				   n, target, (long long) max_k);
+	}
+	CheckEnd();
+
+	CheckBegin("StateContractsNeeded near the bounds is quick (bisection, not a step per contract)");
+	NewState(&a);
+	StateAddRow(&a, (int64_t) JSS_MAX_WEIGHT * ONE, ONE);
+	ScaleState(&a, JSS_MAX_CONTRACTS);
+	a.sum_wo_pos -= (__int128) 470728525925 * ONE * ONE;	/* a deficit below perfect */
+	{
+		clock_t		started = clock();
+		bool		found = StateContractsNeeded(&a, 99.99995718748997, INT32_MAX, &k);
+
+		EXPECT(found && (double) (clock() - started) / CLOCKS_PER_SEC < 0.1,
+			   "found %d in %.3f s", found, (double) (clock() - started) / CLOCKS_PER_SEC);
 	}
 	CheckEnd();
 }
@@ -1537,6 +1597,7 @@ TestState(void)
 	TestAccumulate();
 	TestRemove();
 	TestContractBound();
+	TestContractsNeeded();
 	TestCheck();
 	TestWorkedExamples();
 	TestFormulasNull();
