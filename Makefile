@@ -4,7 +4,8 @@
 #   make install    install into the PostgreSQL found by pg_config
 #   make test       install what is missing, build, install, run every suite
 #   make demo       install what is missing, build, install, run the demo report
-#   make bench      the benchmark suite (slow: not part of make test)
+#   make bench      the benchmark suites, one node and sharded (slow: not part
+#                   of make test, which runs their smoke modes)
 #   make installcheck   the pg_regress suites only, against a running server
 
 EXTENSION = jss
@@ -51,6 +52,7 @@ bench:
 	test/prereqs
 	$(MAKE) -s install
 	test/bench/run
+	test/bench/shard
 
 prereqs:
 	test/prereqs
