@@ -4,6 +4,7 @@
 #   make install    install into the PostgreSQL found by pg_config
 #   make test       install what is missing, build, install, run every suite
 #   make demo       install what is missing, build, install, run the demo report
+#   make stress     the long reliability runs (fuzzing, load, memory checking)
 #   make bench      the benchmark suites, one node and sharded (slow: not part
 #                   of make test, which runs their smoke modes)
 #   make installcheck   the pg_regress suites only, against a running server
@@ -40,7 +41,7 @@ PG_CONFIG ?= pg_config
 # the server headers gets a clear message rather than a missing-file error.
 all:
 
-.PHONY: test demo bench prereqs
+.PHONY: test demo bench stress prereqs
 
 test:
 	test/run
@@ -53,6 +54,9 @@ bench:
 	$(MAKE) -s install
 	test/bench/run
 	test/bench/shard
+
+stress:
+	test/run --stress
 
 prereqs:
 	test/prereqs
