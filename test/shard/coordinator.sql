@@ -77,44 +77,16 @@ CREATE FOREIGN TABLE contracts_plain_2 PARTITION OF contracts_plain
 
 -- Every contract's outcome (all nine signals) and job weight; ongoing ones
 -- too (their ended_at is NULL, and jss_agg skips them).  The same view over
--- single.contracts is single.scored.
+-- single.contracts is single.scored, and over each partition scored_1,
+-- scored_2 and scored_plain: one select list serves them all.
+\set scored_columns 'contract_id, freelancer_id, client_id, ended_at, jss_outcome(public_rating => public_rating, private_rating => private_rating, completed => completed, disputed => disputed, refunded => refunded, complaints => complaints, missed_deadlines => missed_deadlines, response_hours => response_hours, long_term => long_term) AS outcome, jss_job_weight(earned, paid_length) AS weight'
 CREATE VIEW scored AS
-SELECT contract_id, freelancer_id, client_id, ended_at,
-       jss_outcome(public_rating => public_rating, private_rating => private_rating,
-                   completed => completed, disputed => disputed, refunded => refunded,
-                   complaints => complaints, missed_deadlines => missed_deadlines,
-                   response_hours => response_hours, long_term => long_term) AS outcome,
-       jss_job_weight(earned, paid_length) AS weight
-FROM contracts;
+SELECT :scored_columns FROM contracts;
 CREATE VIEW single.scored AS
-SELECT contract_id, freelancer_id, client_id, ended_at,
-       jss_outcome(public_rating => public_rating, private_rating => private_rating,
-                   completed => completed, disputed => disputed, refunded => refunded,
-                   complaints => complaints, missed_deadlines => missed_deadlines,
-                   response_hours => response_hours, long_term => long_term) AS outcome,
-       jss_job_weight(earned, paid_length) AS weight
-FROM single.contracts;
+SELECT :scored_columns FROM single.contracts;
 CREATE VIEW scored_1 AS
-SELECT contract_id, freelancer_id, client_id, ended_at,
-       jss_outcome(public_rating => public_rating, private_rating => private_rating,
-                   completed => completed, disputed => disputed, refunded => refunded,
-                   complaints => complaints, missed_deadlines => missed_deadlines,
-                   response_hours => response_hours, long_term => long_term) AS outcome,
-       jss_job_weight(earned, paid_length) AS weight
-FROM contracts_1;
+SELECT :scored_columns FROM contracts_1;
 CREATE VIEW scored_2 AS
-SELECT contract_id, freelancer_id, client_id, ended_at,
-       jss_outcome(public_rating => public_rating, private_rating => private_rating,
-                   completed => completed, disputed => disputed, refunded => refunded,
-                   complaints => complaints, missed_deadlines => missed_deadlines,
-                   response_hours => response_hours, long_term => long_term) AS outcome,
-       jss_job_weight(earned, paid_length) AS weight
-FROM contracts_2;
+SELECT :scored_columns FROM contracts_2;
 CREATE VIEW scored_plain AS
-SELECT contract_id, freelancer_id, client_id, ended_at,
-       jss_outcome(public_rating => public_rating, private_rating => private_rating,
-                   completed => completed, disputed => disputed, refunded => refunded,
-                   complaints => complaints, missed_deadlines => missed_deadlines,
-                   response_hours => response_hours, long_term => long_term) AS outcome,
-       jss_job_weight(earned, paid_length) AS weight
-FROM contracts_plain;
+SELECT :scored_columns FROM contracts_plain;
