@@ -36,24 +36,9 @@ CREATE SERVER shard_2 FOREIGN DATA WRAPPER postgres_fdw
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard_1 OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard_2 OPTIONS (user 'postgres');
 
-CREATE TABLE contracts (
-    contract_id      bigint NOT NULL,
-    freelancer_id    int NOT NULL,
-    client_id        int NOT NULL,
-    started_at       timestamptz NOT NULL,
-    ended_at         timestamptz,
-    earned           numeric(12,2) NOT NULL,
-    paid_length      interval,
-    public_rating    float8,
-    private_rating   float8,
-    completed        boolean,
-    disputed         boolean NOT NULL DEFAULT false,
-    refunded         boolean NOT NULL DEFAULT false,
-    complaints       int NOT NULL DEFAULT 0,
-    missed_deadlines int NOT NULL DEFAULT 0,
-    response_hours   float8,
-    long_term        boolean NOT NULL DEFAULT false
-) PARTITION BY HASH (freelancer_id);
+-- the columns of the marketplace's contracts (single.contracts, which the
+-- shards' table in test/shard/shard.sql repeats)
+CREATE TABLE contracts (LIKE single.contracts INCLUDING DEFAULTS) PARTITION BY HASH (freelancer_id);
 CREATE FOREIGN TABLE contracts_1 PARTITION OF contracts
     FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard_1 OPTIONS (table_name 'contracts');
 CREATE FOREIGN TABLE contracts_2 PARTITION OF contracts
