@@ -431,7 +431,10 @@ FROM k, (SELECT b FROM asof_binary WHERE name LIKE '%outcome 1, in every window'
 ) c(name, p);
 SELECT name, length(payload) AS bytes, pg_temp.recv('recv_asof', payload) AS recv
 FROM bad_binary WHERE name LIKE 'asof: %' ORDER BY name;
-SELECT pg_temp.try(format('COPY (SELECT) TO PROGRAM %L', 'rm -f /tmp/jss_hostile_states_' || pg_backend_pid() || '.copy')) AS cleaned_up;
+-- Housekeeping, not a check: remove the COPY file.  Its outcome is not part
+-- of the expected output: under valgrind a program started by COPY ... TO
+-- PROGRAM may not report its exit (XX000), and a file left in /tmp is harmless.
+SELECT pg_temp.try(format('COPY (SELECT) TO PROGRAM %L', 'rm -f /tmp/jss_hostile_states_' || pg_backend_pid() || '.copy')) IS NOT NULL AS cleanup_ran;
 
 --
 -- 6. Inputs are never changed in place outside an aggregate: a stored state passed to
