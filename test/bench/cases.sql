@@ -28,6 +28,13 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(s) FROM (SELECT freelancer_id, avg(outcome) AS s FROM bench GROUP BY freelancer_id) AS x'),
 ('P1', 3, 'count', '',
  'SELECT sum(s) FROM (SELECT freelancer_id, count(*) AS s FROM bench GROUP BY freelancer_id) AS x'),
+-- the floor of P1 (test/bench/floor): a positive row's writes into the
+-- state and nothing else, into a jss_state and into a 104-byte state of
+-- the undated sums alone
+('P1', 4, 'floor: jss_state writes only', '',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, floor_state_writes(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
+('P1', 5, 'floor: compact state writes only', '',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, floor_compact_writes(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
 -- the same with a work_mem large enough for every HashAggregate
 ('P1wm', 1, 'jss_score', 'work_mem=' || :'big_work_mem',
  'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
@@ -35,6 +42,10 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(s) FROM (SELECT freelancer_id, avg(outcome) AS s FROM bench GROUP BY freelancer_id) AS x'),
 ('P1wm', 3, 'count', 'work_mem=' || :'big_work_mem',
  'SELECT sum(s) FROM (SELECT freelancer_id, count(*) AS s FROM bench GROUP BY freelancer_id) AS x'),
+('P1wm', 4, 'floor: jss_state writes only', 'work_mem=' || :'big_work_mem',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, floor_state_writes(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
+('P1wm', 5, 'floor: compact state writes only', 'work_mem=' || :'big_work_mem',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, floor_compact_writes(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
 -- P3: per-contract outcome over all contracts; JIT as configured, and off
 ('P3', 1, 'jss_outcome', '', 'SELECT sum(' || :'jss_outcome_expr' || ') FROM contracts'),
 ('P3', 2, 'case', '', 'SELECT sum(' || :'case_outcome_expr' || ') FROM contracts'),

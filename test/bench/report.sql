@@ -39,7 +39,19 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
 (19, 'P3', 'scanning and deforming the 9 columns, no expression', 'the SQL CASE expression (the least any function can cost)',
     'P3', 'scan and deform only', 'case', 'le', NULL),
 (20, 'P5', 'reading the 24 months of stored states once, no rollup', 'raw (the most any rollup of these states can gain)',
-    'P5', 'view: read the 24 months of states only', 'raw: jss_score as of', 'ge', NULL);
+    'P5', 'view: read the 24 months of states only', 'raw: jss_score as of', 'ge', NULL),
+(21, 'P1', 'an aggregate making only a positive row''s writes into its `jss_state`: no argument read, checked or rounded, no arithmetic (test/bench/floor)',
+    'built-in `avg(outcome)` (the least any `jss_score` over the specified state can cost)',
+    'P1', 'floor: jss_state writes only', 'avg', 'le', NULL),
+(22, 'P1', 'the same writes into a 104-byte state of the undated sums alone',
+    'built-in `avg(outcome)` (the least even a smaller state for the undated aggregates could cost)',
+    'P1', 'floor: compact state writes only', 'avg', 'le', NULL),
+(23, 'P1', '`jss_score(outcome, weight)`', 'the `jss_state` writes only (what its checks, rounding and arithmetic add)',
+    'P1', 'jss_score', 'floor: jss_state writes only', 'le', NULL),
+(24, 'P1', 'the `jss_state` writes only, at the large work_mem', 'built-in `avg(outcome)`',
+    'P1wm', 'floor: jss_state writes only', 'avg', 'le', NULL),
+(25, 'P1', 'the compact state writes only, at the large work_mem', 'built-in `avg(outcome)`',
+    'P1wm', 'floor: compact state writes only', 'avg', 'le', NULL);
 
 CREATE TEMP VIEW figure_value AS
 SELECT f.*, bench_median(grp, m_side) AS m_ms, bench_median(grp, a_side) AS a_ms,
