@@ -85,6 +85,13 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
 ('P5', 3, 'raw: jss_score as of', '',
  'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
  || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),
+-- P5 again at the large work_mem: the view's rollups (three states per
+-- freelancer) then group in memory instead of sorting or spilling to disk
+('P5wm', 1, 'view: freelancer_scores', 'work_mem=' || :'big_work_mem',
+ 'SELECT sum(score) FROM freelancer_scores(' || quote_literal(:'as_of') || ')'),
+('P5wm', 2, 'raw: jss_score as of', 'work_mem=' || :'big_work_mem',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
+ || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),
 -- P6: P1 with 2 workers (parallel plan made cheap, so that small smoke
 -- tables get one too) and serial
 ('P6', 1, 'jss_score 2 workers',

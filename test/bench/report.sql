@@ -51,7 +51,8 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
 (24, 'P1', 'the `jss_state` writes only, at the large work_mem', 'built-in `avg(outcome)`',
     'P1wm', 'floor: jss_state writes only', 'avg', 'le', NULL),
 (25, 'P1', 'the compact state writes only, at the large work_mem', 'built-in `avg(outcome)`',
-    'P1wm', 'floor: compact state writes only', 'avg', 'le', NULL);
+    'P1wm', 'floor: compact state writes only', 'avg', 'le', NULL),
+(26, 'P5', 'P5 at the large work_mem', 'same', 'P5wm', 'view: freelancer_scores', 'raw: jss_score as of', 'ge', NULL);
 
 CREATE TEMP VIEW figure_value AS
 SELECT f.*, bench_median(grp, m_side) AS m_ms, bench_median(grp, a_side) AS a_ms,
