@@ -110,6 +110,12 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(s) FROM (SELECT freelancer_id, avg(outcome) AS s FROM bench GROUP BY freelancer_id) AS x'),
 ('P6', 6, 'avg serial', '',
  'SELECT sum(s) FROM (SELECT freelancer_id, avg(outcome) AS s FROM bench GROUP BY freelancer_id) AS x'),
+-- the ceiling of P6: what 2 workers give the cheapest parallel query over
+-- the same table, a plain count(*) (no grouping, no state)
+('P6', 7, 'count(*) 2 workers',
+ 'max_parallel_workers_per_gather=2;parallel_setup_cost=0;parallel_tuple_cost=0;min_parallel_table_scan_size=0',
+ 'SELECT count(*) FROM bench'),
+('P6', 8, 'count(*) serial', '', 'SELECT count(*) FROM bench'),
 -- P7: text output then input, consumed by a cheap accessor
 ('P7', 1, 'jss_state text', '',
  'SELECT sum(jss_contracts(s::text::jss_state)) FROM p7_states'),

@@ -52,7 +52,13 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
     'P1wm', 'floor: jss_state writes only', 'avg', 'le', NULL),
 (25, 'P1', 'the compact state writes only, at the large work_mem', 'built-in `avg(outcome)`',
     'P1wm', 'floor: compact state writes only', 'avg', 'le', NULL),
-(26, 'P5', 'P5 at the large work_mem', 'same', 'P5wm', 'view: freelancer_scores', 'raw: jss_score as of', 'ge', NULL);
+(26, 'P5', 'P5 at the large work_mem', 'same', 'P5wm', 'view: freelancer_scores', 'raw: jss_score as of', 'ge', NULL),
+(27, 'P2', 'the `jss_state` writes only (P1''s floor)', '`count(*)` GROUP BY freelancer',
+    'P1', 'floor: jss_state writes only', 'count', 'le', NULL),
+(28, 'P2', 'the compact state writes only (P1''s floor)', '`count(*)` GROUP BY freelancer (the least any aggregate with a by-reference state can cost)',
+    'P1', 'floor: compact state writes only', 'count', 'le', NULL),
+(29, 'P6', '`SELECT count(*) FROM bench` with 2 workers', 'the same serial (the most 2 workers give any query over this table here)',
+    'P6', 'count(*) 2 workers', 'count(*) serial', 'ge', NULL);
 
 CREATE TEMP VIEW figure_value AS
 SELECT f.*, bench_median(grp, m_side) AS m_ms, bench_median(grp, a_side) AS a_ms,
