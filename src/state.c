@@ -596,19 +596,22 @@ ScoreWithPerfectReaches(const JssState *s, int64_t k, double target)
  * The score rises with k, so the least k whose score, computed as
  * jss_score computes it, reaches the target is found by bisection over
  * [least, max_k]: k contracts reach the target and k - 1 do not.  The
- * formula only places the first probe: with W near its bound and a target
- * close to 100, its float evaluation can be off by 10^9 contracts, so
- * stepping one contract at a time from it could run for seconds, and
- * uninterruptibly.  Bisection takes at most 32 evaluations.  Target 100 is
- * reached only when no outcome is below 1 (N = W).  Returns false when no
- * k reaches the target (only possible for target 100) or when k would pass
- * max_k (only below 100).
+ * formula places the first probe, which with its neighbour settles k in
+ * two evaluations when the float formula is exact or one contract off.
+ * It can be far off: with W near its bound and a target close to 100, by
+ * 10^9 contracts, so stepping one contract at a time from it could run
+ * for seconds, and uninterruptibly.  Bisection takes at most log2(max_k)
+ * + 1 evaluations: 32 for jss_contracts_needed, whose k is an int.
+ * Target 100 is reached only when no outcome is below 1 (N = W).  Returns
+ * false when no k reaches the target (only possible for target 100) or
+ * when k would pass max_k (only below 100).
  */
 bool
 StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *needed)
 {
 	int64_t		lo = s->contracts < 2 ? 2 - s->contracts : 0;
 	int64_t		hi = max_k;
+	bool		hi_reaches = false; /* known: hi contracts reach the target */
 	double		t = target / 100.0;
 
 	if (t >= 1.0)
@@ -623,17 +626,35 @@ StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *n
 		double		candidate = ceil((t * (w + JSS_PRIOR_WEIGHT) - net -
 									  JSS_PRIOR_WEIGHT * JSS_PRIOR_MEAN) / (1.0 - t));
 
-		/* the first probe, at the formula's answer: usually exact */
+		/*
+		 * The formula's answer is usually exact: probe it and the neighbour
+		 * that would settle it, and bisect only what they leave open.
+		 */
 		if (candidate > (double) lo && candidate < (double) hi)
 		{
-			if (ScoreWithPerfectReaches(s, (int64_t) candidate, target))
-				hi = (int64_t) candidate;
+			int64_t		c = (int64_t) candidate;
+
+			if (ScoreWithPerfectReaches(s, c, target))
+			{
+				if (!ScoreWithPerfectReaches(s, c - 1, target))
+				{
+					*needed = c;
+					return true;
+				}
+				hi = c - 1;
+				hi_reaches = true;
+			}
+			else if (ScoreWithPerfectReaches(s, c + 1, target))
+			{
+				*needed = c + 1;
+				return true;
+			}
 			else
-				lo = (int64_t) candidate + 1;
+				lo = c + 2;
 		}
 	}
 
-	if (lo > hi || !ScoreWithPerfectReaches(s, hi, target))
+	if (lo > hi || (!hi_reaches && !ScoreWithPerfectReaches(s, hi, target)))
 		return false;
 	/* hi reaches the target; no k below lo does */
 	while (lo < hi)
