@@ -12,6 +12,9 @@
 
 #include "fmgr.h"
 #include "datatype/timestamp.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* SET_VARSIZE and friends moved here in 16 */
+#endif
 #include "state.h"
 
 /* jss_state values are plain-storage varlenas, but detoast anyway. */
