@@ -27,7 +27,7 @@ OBJS = \
 	src/asof_state.o \
 	src/asof.o \
 	src/explain.o
-DATA = src/jss--1.0.sql
+DATA = src/jss--1.0.sql src/jss--1.1.sql src/jss--1.0--1.1.sql
 PGFILEDESC = "jss - Job Success Scores for PostgreSQL"
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
