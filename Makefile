@@ -19,6 +19,7 @@ OBJS = \
 	src/codec.o \
 	src/state_format.o \
 	src/state_io.o \
+	src/state_compare.o \
 	src/aggregates.o \
 	src/accessors.o \
 	src/outcome.o \

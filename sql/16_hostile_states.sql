@@ -504,3 +504,37 @@ FROM stored WHERE id = 2;
 SELECT count(*) AS stored_values,
        bool_and(a.s = b.s AND a.a IS NOT DISTINCT FROM b.a) AS unchanged
 FROM stored_before a JOIN (SELECT id, jss_state_send(s) AS s, jss_asof_state_send(a) AS a FROM stored) b USING (id);
+
+--
+-- 7. The weight must split between neutral and other contracts as the counts say: a
+--    state whose weight belongs to neutral contracts it does not have was once read
+--    back and scored 60.  Each impossible state is refused; its possible neighbours
+--    are read back unchanged.
+--
+CREATE TEMP TABLE split (name text, possible boolean, txt text);
+INSERT INTO split
+SELECT name, possible,
+       format('v1 n=%s neutral=%s dated=0 w=%s w_pos=%s w_neg=%s wo_pos=%s wo_neg=%s wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
+              n, z, w, wp, wn, wop, won)
+FROM (VALUES
+  ('weight 2 on no neutral contracts',              false, 2, 0, 8589934592::numeric, 0::numeric, 0::numeric, 0::numeric, 0::numeric),
+  ('weight 2 on 1 neutral contract',                true,  2, 1, 8589934592, 0, 0, 0, 0),
+  ('weight 2 on 2 neutral contracts',               true,  2, 2, 8589934592, 0, 0, 0, 0),
+  ('1 unit of neutral weight, no neutral contract', false, 2, 0, 8589934593, 8589934592, 0, 36893488147419103232, 0),
+  ('no neutral weight, no neutral contract',        true,  2, 0, 8589934592, 8589934592, 0, 36893488147419103232, 0),
+  ('neutral weight of two rows on one',             false, 2, 1, 4294967296000001, 0, 0, 0, 0),
+  ('neutral weight of one full row',                true,  2, 1, 4294967296000000, 0, 0, 0, 0),
+  ('positive weight of two rows on one',            false, 2, 1, 4294967296000001, 4294967296000001, 0, 4294967296000001::numeric * 4294967296, 0),
+  ('positive sum below its weight',                 false, 1, 0, 4294967296, 4294967296, 0, 4294967295, 0),
+  ('positive sum at its weight (o = 2^-32)',        true,  1, 0, 4294967296, 4294967296, 0, 4294967296, 0),
+  ('negative sum below its weight',                 false, 1, 0, 4294967296, 0, 4294967296, 0, 4294967295),
+  ('negative sum at its weight',                    true,  1, 0, 4294967296, 0, 4294967296, 0, 4294967296)
+) v(name, possible, n, z, w, wp, wn, wop, won);
+SELECT name, possible,
+       CASE WHEN possible THEN (SELECT txt::jss_state::text = txt)::text
+            ELSE pg_temp.try(format('SELECT %L::jss_state', txt)) END AS input,
+       CASE WHEN possible THEN 'read back' ELSE 'refused' END AS expected
+FROM split ORDER BY name;
+-- the state found by a user, with its times: refused, so it can no longer score 60
+SELECT 'v1 n=2 neutral=0 dated=2 w=8589934592 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=81578608820224 wxx=774752047965667328 wxo=0 woo=0 first=2026-01-01T00:00:00Z last=2026-01-01T00:00:00Z'::jss_state;  -- error
+\echo :SQLSTATE

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * explain.c
- *	  Explaining and improving a score (SPEC 4.2): jss_explain, every number
+ *	  Explaining and improving a score: jss_explain, every number
  *	  behind a state's score as jsonb, and jss_contracts_needed, how many
  *	  perfect contracts would bring the score to a target.
  *
@@ -23,7 +23,7 @@
 PG_FUNCTION_INFO_V1(jss_explain);
 PG_FUNCTION_INFO_V1(jss_contracts_needed);
 
-/* Band labels of SPEC 7, as jss_band(score) gives them. */
+/* Band labels, as jss_band(score) gives them. */
 static const char *
 BandLabel(double score)
 {
@@ -172,9 +172,10 @@ jss_explain(PG_FUNCTION_ARGS)
 
 /*
  * jss_contracts_needed(state, target): how many more contracts of outcome 1
- * and weight 1 bring the default score to target (SPEC 4.2); NULL when none
- * can (target 100 after an imperfect outcome); 22023 for a target outside
- * (0, 100]; 22003 when the answer passes the integer range.
+ * and weight 1 bring the default score to target; NULL when no integer
+ * count can (target 100 after an imperfect outcome, or more than
+ * 2^31 - 1 contracts needed), so that no valid state makes it raise an
+ * error in the middle of a report; 22023 for a target outside (0, 100].
  */
 Datum
 jss_contracts_needed(PG_FUNCTION_ARGS)
@@ -189,13 +190,6 @@ jss_contracts_needed(PG_FUNCTION_ARGS)
 				 errmsg("target must be greater than 0 and at most 100, got %s",
 						JssFloat8Text(target))));
 	if (!StateContractsNeeded(s, target, PG_INT32_MAX, &needed))
-	{
-		if (target >= 100.0)
-			PG_RETURN_NULL();
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("more than %d contracts would be needed to reach %s",
-						PG_INT32_MAX, JssFloat8Text(target))));
-	}
+		PG_RETURN_NULL();
 	PG_RETURN_INT32((int32) needed);
 }

@@ -8,6 +8,7 @@
  */
 #include "jss.h"
 
+#include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 #include "utils/float.h"
 #include "utils/timestamp.h"
@@ -121,11 +122,19 @@ JssTimeArg(FunctionCallInfo fcinfo, int argno, const char *argname)
 	return ts;
 }
 
-/* The shortest text that reads back as v, as float8out prints it. */
+/*
+ * The shortest text that reads back as v, as float8out prints it at the
+ * default extra_float_digits, but whatever that setting is: jss_explain is
+ * IMMUTABLE and error messages should not change with the session.
+ * NaN and the infinities come out as float8out writes them.
+ */
 char *
 JssFloat8Text(double v)
 {
-	return float8out_internal(v);
+	char	   *text = palloc(DOUBLE_SHORTEST_DECIMAL_LEN);
+
+	double_to_shortest_decimal_buf(v, text);
+	return text;
 }
 
 /* The rest of a binary input message, for a state type's receive function. */

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * outcome.c
- *	  Per-contract functions (SPEC section 1): jss_outcome, the net
+ *	  Per-contract functions: jss_outcome, the net
  *	  performance of one contract, and jss_job_weight, how many jobs a
  *	  contract counts as.
  *
@@ -11,9 +11,11 @@
 
 #include <math.h>
 
+#include "catalog/pg_type_d.h"
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 
@@ -58,16 +60,61 @@ RangeArg(FunctionCallInfo fcinfo, int argno, const char *name, double lo, double
 	return v;
 }
 
-/* A count argument, checked to be >= 0; 22003 otherwise. */
-static int32
+/*
+ * Whether each count argument (complaints, missed_deadlines) arrives as
+ * bigint rather than integer.  Version 1.1 declares them bigint, so that a
+ * count(*) can be passed; 1.0 declared them integer, and a database
+ * upgraded from 1.0 keeps the views it stored, whose calls still pass
+ * integer values.  So the width is the type of the expression passed
+ * (or, where there is none, of the declaration), found once per call site.
+ */
+typedef struct CountWidths
+{
+	bool		wide[2];		/* complaints, missed_deadlines */
+} CountWidths;
+
+static const CountWidths *
+CountArgWidths(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	CountWidths *widths = (CountWidths *) flinfo->fn_extra;
+
+	if (widths == NULL)
+	{
+		Oid		   *declared = NULL;
+		int			nargs;
+
+		widths = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(CountWidths));
+		for (int i = 0; i < 2; i++)
+		{
+			Oid			type = get_fn_expr_argtype(flinfo, ARG_COMPLAINTS + i);
+
+			if (!OidIsValid(type))
+			{
+				if (declared == NULL)
+					get_func_signature(flinfo->fn_oid, &declared, &nargs);
+				type = declared[ARG_COMPLAINTS + i];
+			}
+			if (type != INT4OID && type != INT8OID)
+				elog(ERROR, "jss_outcome: unexpected type %u for a count argument", type);
+			widths->wide[i] = type == INT8OID;
+		}
+		flinfo->fn_extra = widths;
+	}
+	return widths;
+}
+
+/* A count argument, integer or bigint, checked to be >= 0; 22003 otherwise. */
+static int64
 CountArg(FunctionCallInfo fcinfo, int argno, const char *name)
 {
-	int32		k = PG_GETARG_INT32(argno);
+	int64		k = CountArgWidths(fcinfo)->wide[argno - ARG_COMPLAINTS] ?
+		PG_GETARG_INT64(argno) : (int64) PG_GETARG_INT32(argno);
 
 	if (k < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be greater than or equal to 0, got %d", name, k)));
+				 errmsg("%s must be greater than or equal to 0, got " INT64_FORMAT, name, k)));
 	return k;
 }
 
@@ -112,14 +159,14 @@ jss_outcome(PG_FUNCTION_ARGS)
 		SIGNAL(-1.0, 1);
 	if (!PG_ARGISNULL(ARG_COMPLAINTS))
 	{
-		int32		k = CountArg(fcinfo, ARG_COMPLAINTS, "complaints");
+		int64		k = CountArg(fcinfo, ARG_COMPLAINTS, "complaints");
 
 		if (k > 0)
 			SIGNAL(-(double) Min(k, 3) / 3, 1);
 	}
 	if (!PG_ARGISNULL(ARG_MISSED_DEADLINES))
 	{
-		int32		m = CountArg(fcinfo, ARG_MISSED_DEADLINES, "missed_deadlines");
+		int64		m = CountArg(fcinfo, ARG_MISSED_DEADLINES, "missed_deadlines");
 
 		if (m > 0)
 			SIGNAL(-(double) Min(m, 3) / 3, 1);

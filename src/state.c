@@ -262,10 +262,37 @@ StateCheckBounds(const JssState *s)
 	if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
 		s->first_ended > s->last_ended)
 		return "The first and last end times are out of order or out of range.";
-	if (s->sum_wx > s->sum_w * ((__int128) 1 << 27) || s->sum_wx < -(s->sum_w * ((__int128) 1 << 27)) ||
-		!Int192Below(&s->sum_wxx, 160) || !Int192Below(&s->sum_wxo, 160) ||
-		!Int192Below(&s->sum_woo, 160))
+	if (s->sum_wx > s->sum_w * ((__int128) 1 << JSS_DAY_BITS) || s->sum_wx < -(s->sum_w * ((__int128) 1 << JSS_DAY_BITS)) ||
+		!Int192Below(&s->sum_wxx, JSS_WIDE_SUM_BITS) || !Int192Below(&s->sum_wxo, JSS_WIDE_SUM_BITS) ||
+		!Int192Below(&s->sum_woo, JSS_WIDE_SUM_BITS))
 		return "The time sums are out of range.";
+	return NULL;
+}
+
+/*
+ * The weight of a state's rows, split as its counts say.  With n rows of
+ * which z are neutral (rounded outcome 0), W = S + D + Z where Z is the
+ * neutral rows' weight, and each row weighs at most 10^6:
+ *
+ *	 z = 0 implies Z = 0, and Z <= z * 10^6, S + D <= (n - z) * 10^6
+ *	 every positive row has o >= 2^-32, so sum_wo_pos >= S (units 2^-64
+ *	 against 2^-32), and likewise sum_wo_neg >= D
+ *
+ * StateCheckBounds has already bounded every term, so nothing overflows.
+ */
+static const char *
+StateCheckWeightSplit(const JssState *s)
+{
+	__int128	max_row_w = (__int128) JSS_MAX_WEIGHT_INT * JSS_FIXED_ONE;
+	__int128	neutral_w = s->sum_w - s->sum_w_pos - s->sum_w_neg;
+
+	if (s->neutral == 0 && neutral_w != 0)
+		return "The state has weight on neutral contracts but no neutral contracts.";
+	if (neutral_w > s->neutral * max_row_w ||
+		s->sum_w_pos + s->sum_w_neg > (s->contracts - s->neutral) * max_row_w)
+		return "The weight sums are more than the contracts they count can weigh.";
+	if (s->sum_wo_pos < s->sum_w_pos || s->sum_wo_neg < s->sum_w_neg)
+		return "The outcome sums are too small for the weight sums.";
 	return NULL;
 }
 
@@ -279,6 +306,9 @@ StateCheckBounds(const JssState *s)
  *	   0 <= sum_woo <= (sum_wo_pos + sum_wo_neg) * 2^32
  *	 when every row is dated, what Cauchy-Schwarz says of real rows:
  *	   (sum w|o|)^2 <= W*sum_woo, Sxx >= 0, Syy >= 0, Sxy^2 <= Sxx*Syy
+ *
+ * and, whether dated or not, the weight must split between the neutral
+ * and the other rows as the counts say (StateCheckWeightSplit).
  */
 const char *
 StateCheck(const JssState *s)
@@ -294,6 +324,8 @@ StateCheck(const JssState *s)
 				abs_sum,
 				v;
 
+	if (problem == NULL)
+		problem = StateCheckWeightSplit(s);
 	if (problem || s->dated == 0)
 		return problem;
 

@@ -6,7 +6,7 @@
  * Plain C, no backend calls: the server glue (aggregates.c, accessors.c,
  * state_io.c) wraps it, and test harnesses can run it outside the server.
  *
- * Fixed point (SPEC section 6).  Each outcome o and weight w is rounded to
+ * Fixed point.  Each outcome o and weight w is rounded to
  * the nearest multiple of 2^-32, ties away from zero, and held as an int64
  * O = o * 2^32, Wt = w * 2^32.  Time is x, the UTC day number of ended_at
  * (whole days since 2000-01-01, floor).  The state keeps exact integer
@@ -31,13 +31,56 @@
 
 #define JSS_FRACTION_BITS		32
 #define JSS_FIXED_ONE			(INT64_C(1) << JSS_FRACTION_BITS)
-#define JSS_MAX_WEIGHT			1000000.0
-#define JSS_MAX_CONTRACTS		(INT64_C(1) << 40)
+#define JSS_MAX_WEIGHT_INT		INT64_C(1000000)
+#define JSS_MAX_WEIGHT			((double) JSS_MAX_WEIGHT_INT)
+#define JSS_CONTRACT_BITS		40
+#define JSS_MAX_CONTRACTS		(INT64_C(1) << JSS_CONTRACT_BITS)
 #define JSS_USECS_PER_DAY		INT64_C(86400000000)
 
 /* PostgreSQL's finite timestamptz range, [MIN_TIMESTAMP, END_TIMESTAMP). */
 #define JSS_MIN_TIMESTAMP		INT64_C(-211813488000000000)
 #define JSS_END_TIMESTAMP		INT64_C(9223371331200000000)
+
+/*
+ * Bit budgets.  Every bound above is a number of bits, and every
+ * accumulator's width must hold its largest sum: a row's weight needs
+ * WEIGHT + FRACTION bits, its outcome FRACTION + 1, its day number DAY, and
+ * a state sums at most 2^CONTRACT rows.  PostgreSQL compiles with -fwrapv,
+ * so an overflow would wrap silently: these assertions make raising any
+ * bound without widening the sums a compile error.
+ */
+#define JSS_WEIGHT_BITS			20	/* JSS_MAX_WEIGHT_INT <= 2^20 */
+#define JSS_DAY_BITS			27	/* |day number| < 2^27 over the whole range */
+#define JSS_WIDE_SUM_BITS		160 /* what StateCheckBounds allows an Int192 sum */
+
+#define JSS_ROW_W_BITS			(JSS_WEIGHT_BITS + JSS_FRACTION_BITS)	/* w * 2^32 */
+#define JSS_ROW_O_BITS			JSS_FRACTION_BITS	/* |o * 2^32| <= 2^32 */
+
+_Static_assert(JSS_MAX_WEIGHT_INT <= (INT64_C(1) << JSS_WEIGHT_BITS),
+			   "JSS_MAX_WEIGHT must fit JSS_WEIGHT_BITS");
+_Static_assert(JSS_ROW_W_BITS <= 52,
+			   "a fixed-point weight must be exact in a double and fit an int64");
+_Static_assert(-(JSS_MIN_TIMESTAMP / JSS_USECS_PER_DAY) + 1 < (INT64_C(1) << JSS_DAY_BITS) &&
+			   JSS_END_TIMESTAMP / JSS_USECS_PER_DAY < (INT64_C(1) << JSS_DAY_BITS),
+			   "day numbers must fit JSS_DAY_BITS");
+/* 128-bit sums (signed: 127 bits of magnitude) */
+_Static_assert(JSS_CONTRACT_BITS + JSS_ROW_W_BITS <= 126,
+			   "sum_w, sum_w_pos and sum_w_neg must fit an int128 with room to add two states");
+_Static_assert(JSS_CONTRACT_BITS + JSS_ROW_W_BITS + JSS_ROW_O_BITS <= 126,
+			   "sum_wo_pos and sum_wo_neg must fit an int128 with room to add two states");
+_Static_assert(JSS_CONTRACT_BITS + JSS_ROW_W_BITS + JSS_DAY_BITS <= 126,
+			   "sum_wx must fit an int128 with room to add two states");
+_Static_assert(JSS_ROW_W_BITS + 2 * JSS_ROW_O_BITS <= 126 &&
+			   JSS_ROW_W_BITS + JSS_DAY_BITS + JSS_ROW_O_BITS <= 126 &&
+			   JSS_ROW_W_BITS + 2 * JSS_DAY_BITS <= 126,
+			   "one row's second-moment product must fit an int128");
+/* 192-bit sums, bounded by JSS_WIDE_SUM_BITS on input */
+_Static_assert(JSS_CONTRACT_BITS + JSS_ROW_W_BITS + 2 * JSS_DAY_BITS <= JSS_WIDE_SUM_BITS &&
+			   JSS_CONTRACT_BITS + JSS_ROW_W_BITS + JSS_DAY_BITS + JSS_ROW_O_BITS <= JSS_WIDE_SUM_BITS &&
+			   JSS_CONTRACT_BITS + JSS_ROW_W_BITS + 2 * JSS_ROW_O_BITS <= JSS_WIDE_SUM_BITS,
+			   "sum_wxx, sum_wxo and sum_woo must stay below the 2^160 that states are checked against");
+_Static_assert(JSS_WIDE_SUM_BITS + 1 < 191,
+			   "two checked Int192 sums must add without overflow");
 
 /* Score defaults of SPEC 3.1: K prior contracts of outcome m, n >= 2. */
 #define JSS_PRIOR_WEIGHT		3.0
