@@ -5,6 +5,8 @@
  *	  fuzz harnesses on every state a reader accepts or rows produce:
  *
  *	 - the check passes: StateCheck / AsOfCheck give NULL;
+ *	 - the weight splits between neutral and other rows as the counts say
+ *	   (checked here independently of StateCheck);
  *	 - text round trip: print, parse the print, the same bytes of state,
  *	   and printing that gives the same text (the canonical form), shorter
  *	   than the output buffer;
@@ -108,6 +110,32 @@ ExerciseState(const JssState *s)
 	(void) sink;
 }
 
+/*
+ * What rows imply of the weight sums, written out here apart from
+ * StateCheck, so that the fuzzers catch a reader that accepts a state no
+ * rows could give: with n rows of which z are neutral, the neutral rows
+ * hold W - S - D (none when z = 0), each row weighs at most 10^6, and a
+ * row of outcome o != 0 has |o| >= 2^-32, so sum w|o| >= its weight.
+ */
+static const char *
+WeightSplitProblem(const JssState *s)
+{
+	const __int128 row = (__int128) 1000000 << 32;
+	__int128	neutral_w = s->sum_w - s->sum_w_pos - s->sum_w_neg;
+
+	if (neutral_w < 0)
+		return "the positive and negative weights exceed the total";
+	if (s->neutral == 0 && neutral_w != 0)
+		return "weight on neutral rows without neutral rows";
+	if (neutral_w > row * s->neutral)
+		return "more neutral weight than its rows can hold";
+	if (s->sum_w_pos + s->sum_w_neg > row * (s->contracts - s->neutral))
+		return "more signed weight than its rows can hold";
+	if (s->sum_wo_pos < s->sum_w_pos || s->sum_wo_neg < s->sum_w_neg)
+		return "outcome sums below their weights";
+	return NULL;
+}
+
 /* The invariants of a valid jss_state. */
 void
 CheckState(const JssState *s)
@@ -123,6 +151,8 @@ CheckState(const JssState *s)
 
 	if ((problem = StateCheck(s)) != NULL)
 		Fail("jss_state: StateCheck refuses it", problem, NULL);
+	if ((problem = WeightSplitProblem(s)) != NULL)
+		Fail("jss_state: accepted, but no rows give it", problem, NULL);
 
 	len = StateFormatText(s, text);
 	if (len < 0 || len >= JSS_STATE_TEXT_LEN || strlen(text) != (size_t) len)
