@@ -6,9 +6,10 @@
 --   client_weights      each client's weight, from all its contracts (materialized)
 --   weighted_outcomes   outcome, weight = job weight x client weight, 14-day period
 --   jss_biweekly        one jss_state per freelancer and 14-day period (materialized)
---   freelancer_window_states(as_of)  each freelancer's state of the 6, 12 and
---                       24 months before as_of, exact
---   freelancer_scores(as_of)         the report row of each freelancer as of a date
+--   freelancer_window_states(as_of [, freelancer_ids])  each freelancer's state
+--                       of the 6, 12 and 24 months before as_of, exact
+--   freelancer_scores(as_of [, freelancer_ids])  the report row of each
+--                       freelancer as of a date (of those freelancers only, if given)
 --
 -- Refresh, every two weeks, in this order:
 --   REFRESH MATERIALIZED VIEW CONCURRENTLY client_weights;
@@ -47,6 +48,17 @@ GROUP BY freelancer_id, period_start;
 
 CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_start);
 
+-- The recipe's two functions are PL/pgSQL, not SQL: PostgreSQL never
+-- inlines a PL/pgSQL function, so each query below is planned on its own,
+-- as an ordinary query (on Citus, by Citus: an SQL function inlined over
+-- the contracts would read the coordinator's empty local table instead,
+-- and one that is not inlined is refused).  SET search_path FROM CURRENT
+-- binds the names to the schemas of the CREATE, as an SQL function body
+-- would; force_custom_plan plans each call with its arguments known.
+-- PARALLEL RESTRICTED: the function runs in the leader, whose query may
+-- use parallel workers itself.  freelancer_ids, when given, limits the
+-- result to those freelancers and reads only their states and contracts.
+
 -- The state of each freelancer's contracts in the 6, 12 and 24 months
 -- before as_of (since = as_of - months on the UTC calendar, both bounds
 -- included, as jss_score(outcome, weight, ended_at, as_of) counts them).
@@ -56,10 +68,15 @@ CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_star
 -- build from the window's contracts.  The stored states are read once,
 -- each rolled into every window that holds its period (FILTER); the cut
 -- periods' contracts are found through an index on contracts (ended_at).
-CREATE FUNCTION freelancer_window_states(as_of timestamptz)
+CREATE FUNCTION freelancer_window_states(as_of timestamptz, freelancer_ids int[] DEFAULT NULL)
 RETURNS TABLE (freelancer_id int, months int, state jss_state)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path FROM CURRENT
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH windows AS (
         SELECT months, since,
                -- the first period that starts inside the window
@@ -87,6 +104,7 @@ BEGIN ATOMIC
                jss_rollup(b.state) AS s24
         FROM bounds AS d
         JOIN jss_biweekly AS b ON b.period_start >= d.from24 AND b.period_start < d.whole_to
+        WHERE freelancer_ids IS NULL OR b.freelancer_id = ANY (freelancer_ids)
         GROUP BY b.freelancer_id
     ), parts AS (
         SELECT s.freelancer_id, m.months, m.state
@@ -99,6 +117,7 @@ BEGIN ATOMIC
         SELECT o.freelancer_id, w.months, jss_agg(o.outcome, o.ended_at, o.weight)
         FROM windows AS w
         JOIN weighted_outcomes AS o ON o.ended_at >= w.since AND o.ended_at < w.whole_from
+        WHERE freelancer_ids IS NULL OR o.freelancer_id = ANY (freelancer_ids)
         GROUP BY o.freelancer_id, w.months
         UNION ALL
         -- the cut period that holds as_of, the same in every window
@@ -106,6 +125,7 @@ BEGIN ATOMIC
         FROM (SELECT o.freelancer_id, jss_agg(o.outcome, o.ended_at, o.weight) AS state
               FROM bounds AS d
               JOIN weighted_outcomes AS o ON o.ended_at >= d.whole_to AND o.ended_at <= as_of
+              WHERE freelancer_ids IS NULL OR o.freelancer_id = ANY (freelancer_ids)
               GROUP BY o.freelancer_id) AS r
         CROSS JOIN windows AS w
     )
@@ -113,26 +133,32 @@ BEGIN ATOMIC
     FROM parts
     GROUP BY freelancer_id, months;
 END;
+$$;
 
 -- One report row per freelancer as of a date: the score is the best of the
 -- 6, 12 and 24 month windows (what jss_score(outcome, weight, ended_at,
 -- as_of) gives from the raw contracts); contracts, satisfaction, trend and
 -- the review flag are over the 24 months.  A freelancer is flagged when the
--- score is below 70 or the 24-month trend falls significantly (SPEC 4.1).
+-- score is below 70 or the 24-month trend falls significantly.
 -- contracts_to_90 is how many more perfect contracts would bring the score
 -- to 90: new contracts count in every window, so the least over the windows.
-CREATE FUNCTION freelancer_scores(as_of timestamptz)
+CREATE FUNCTION freelancer_scores(as_of timestamptz, freelancer_ids int[] DEFAULT NULL)
 RETURNS TABLE (freelancer_id int, contracts bigint, score float8, band jss_band,
                satisfaction float8, trend float8, needs_review boolean, reasons text[],
                contracts_to_90 int)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path FROM CURRENT
+SET plan_cache_mode = force_custom_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH windows AS (
         SELECT freelancer_id,
                jss_rollup(state) FILTER (WHERE months = 6) AS s6,
                jss_rollup(state) FILTER (WHERE months = 12) AS s12,
                jss_rollup(state) FILTER (WHERE months = 24) AS s24
-        FROM freelancer_window_states(as_of)
+        FROM freelancer_window_states(as_of, freelancer_ids)
         GROUP BY freelancer_id
     ), scored AS (
         SELECT freelancer_id, s24,
@@ -154,3 +180,4 @@ BEGIN ATOMIC
            contracts_to_90
     FROM flags;
 END;
+$$;
