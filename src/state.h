@@ -6,7 +6,7 @@
  * Plain C, no backend calls: the server glue (aggregates.c, accessors.c,
  * state_io.c) wraps it, and test harnesses can run it outside the server.
  *
- * Fixed point (SPEC section 6).  Each outcome o and weight w is rounded to
+ * Fixed point.  Each outcome o and weight w is rounded to
  * the nearest multiple of 2^-32, ties away from zero, and held as an int64
  * O = o * 2^32, Wt = w * 2^32.  Time is x, the UTC day number of ended_at
  * (whole days since 2000-01-01, floor).  The state keeps exact integer
@@ -39,7 +39,7 @@
 #define JSS_MIN_TIMESTAMP		INT64_C(-211813488000000000)
 #define JSS_END_TIMESTAMP		INT64_C(9223371331200000000)
 
-/* Score defaults of SPEC 3.1: K prior contracts of outcome m, n >= 2. */
+/* Default score prior: K prior contracts of outcome m, n >= 2. */
 #define JSS_PRIOR_WEIGHT		3.0
 #define JSS_PRIOR_MEAN			1.0
 #define JSS_MIN_CONTRACTS		2
@@ -115,6 +115,7 @@ extern bool StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at
 extern void StateRemoveRow(JssState *s, int64_t w, int64_t o);
 extern void StateRemoveDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at);
 extern bool StateMerge(JssState *dst, const JssState *src);
+extern void StateUnmerge(JssState *dst, const JssState *src);
 extern const char *StateCheckBounds(const JssState *s);
 extern const char *StateCheck(const JssState *s);
 
