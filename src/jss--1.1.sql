@@ -7,7 +7,7 @@
 -- that nothing in the installing user's search_path can be called instead.
 
 --------------------------------------------------------------------------
--- Per-contract functions (SPEC section 1)
+-- Per-contract functions
 --------------------------------------------------------------------------
 
 -- not STRICT: a NULL argument is "no signal".  COST 10: a call, with its
@@ -41,7 +41,7 @@ COMMENT ON FUNCTION @extschema@.jss_job_weight(numeric, interval) IS
 'how many jobs a contract counts as: 1, 1.25 or 1.5 by earnings, plus 1 per full 90 days paid, at most 8';
 
 --------------------------------------------------------------------------
--- The state type (SPEC section 4)
+-- The state type
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_state;
@@ -82,7 +82,7 @@ COMMENT ON TYPE @extschema@.jss_state IS
 'exact partial state of the jss aggregates: counts, first and last end times and fixed-point sums, versioned';
 
 --------------------------------------------------------------------------
--- Accessors (SPEC section 4)
+-- Accessors
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.jss_score(state @extschema@.jss_state,
@@ -144,7 +144,7 @@ COMMENT ON FUNCTION @extschema@.jss_needs_review(@extschema@.jss_state) IS
 'true when the score is below 70 or the trend falls significantly (n >= 5, slope <= -5, t <= -2)';
 
 --------------------------------------------------------------------------
--- Explaining and improving a score (SPEC section 4.2)
+-- Explaining and improving a score
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.jss_explain(state @extschema@.jss_state,
@@ -241,7 +241,7 @@ COMMENT ON FUNCTION @extschema@.jss_client_weight_final(@extschema@.jss_state) I
 'final function of jss_client_weight: (G + 5) / (G + P + 5)';
 
 --------------------------------------------------------------------------
--- Moving-aggregate support functions (SPEC section 5): the window frame's
+-- Moving-aggregate support functions: the window frame's
 -- state is internal (it never leaves the backend); the inverse is exact
 --------------------------------------------------------------------------
 
@@ -350,8 +350,38 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.jss_moving_state_final(internal) IS
 'moving-aggregate final function of jss_agg: the state of the frame, the same bytes jss_agg builds';
 
+-- jss_rollup's moving-aggregate mode (new in 1.1): the frame's state is
+-- internal, with the counts of the states' first and last ended_at
+
+-- not STRICT: a NULL state is skipped; never returns NULL
+CREATE FUNCTION @extschema@.jss_moving_rollup_accum(internal, @extschema@.jss_state)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_rollup_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_rollup_accum(internal, @extschema@.jss_state) IS
+'moving-aggregate forward transition of jss_rollup: merges a state into the frame';
+
+-- not STRICT: must match the forward transition
+CREATE FUNCTION @extschema@.jss_moving_rollup_inverse(internal, @extschema@.jss_state)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'jss_moving_rollup_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_rollup_inverse(internal, @extschema@.jss_state) IS
+'moving-aggregate inverse transition of jss_rollup: takes a state out of the frame, exactly';
+
+-- not STRICT: an empty frame gives an empty state, not NULL
+CREATE FUNCTION @extschema@.jss_moving_rollup_final(internal)
+RETURNS @extschema@.jss_state
+AS 'MODULE_PATHNAME', 'jss_moving_rollup_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.jss_moving_rollup_final(internal) IS
+'moving-aggregate final function of jss_rollup: the state of the frame, the same bytes jss_rollup builds';
+
 --------------------------------------------------------------------------
--- The as-of score's state type (SPEC section 3.2)
+-- The as-of score's state type
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_asof_state;
@@ -417,7 +447,7 @@ COMMENT ON FUNCTION @extschema@.jss_asof_final(@extschema@.jss_asof_state) IS
 'final function of jss_score(outcome, weight, ended_at, as_of): the best of the 6, 12 and 24 month window scores';
 
 --------------------------------------------------------------------------
--- Aggregates (SPEC sections 2, 3 and 4)
+-- Aggregates
 --
 -- Every aggregate starts from its state type's empty value (INITCOND), as
 -- core's float8 aggregates start from '{0,0,0}': nodeAgg copies that value
@@ -584,6 +614,10 @@ CREATE AGGREGATE @extschema@.jss_rollup(@extschema@.jss_state) (
     INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
     FINALFUNC = @extschema@.jss_state_final,
     COMBINEFUNC = @extschema@.jss_state_combine,
+    MSFUNC = @extschema@.jss_moving_rollup_accum,
+    MINVFUNC = @extschema@.jss_moving_rollup_inverse,
+    MSTYPE = internal,
+    MFINALFUNC = @extschema@.jss_moving_rollup_final,
     PARALLEL = SAFE
 );
 
@@ -591,7 +625,7 @@ COMMENT ON AGGREGATE @extschema@.jss_rollup(@extschema@.jss_state) IS
 'merges states into the state of the union of their rows, byte for byte; NULL states are skipped';
 
 --------------------------------------------------------------------------
--- Bands (SPEC section 7)
+-- Bands
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_band AS ENUM ('at risk', 'fair', 'good', 'excellent');

@@ -2,7 +2,7 @@
  *
  * state.c
  *	  The fixed-point jss_state: add rows, merge states, check states read
- *	  from outside, and the final formulas of SPEC sections 2 to 4.
+ *	  from outside, and the final formulas (score, ratio, trend, review).
  *
  * Plain C, no backend calls (see state.h for the fixed point and bounds).
  * Every sum is an exact integer, so adding rows in any order and merging
@@ -169,6 +169,29 @@ StateMerge(JssState *dst, const JssState *src)
 	Int192Add(&dst->sum_wxo, &src->sum_wxo);
 	Int192Add(&dst->sum_woo, &src->sum_woo);
 	return true;
+}
+
+/*
+ * dst -= src, the exact inverse of StateMerge(dst, src) on every count and
+ * sum; first and last are left as they are (a minimum cannot be
+ * subtracted: the moving rollup keeps the end times itself).  src must be
+ * a state merged into dst before, so that nothing goes below zero.
+ */
+void
+StateUnmerge(JssState *dst, const JssState *src)
+{
+	dst->contracts -= src->contracts;
+	dst->neutral -= src->neutral;
+	dst->dated -= src->dated;
+	dst->sum_w -= src->sum_w;
+	dst->sum_w_pos -= src->sum_w_pos;
+	dst->sum_w_neg -= src->sum_w_neg;
+	dst->sum_wo_pos -= src->sum_wo_pos;
+	dst->sum_wo_neg -= src->sum_wo_neg;
+	dst->sum_wx -= src->sum_wx;
+	Int192Sub(&dst->sum_wxx, &src->sum_wxx);
+	Int192Sub(&dst->sum_wxo, &src->sum_wxo);
+	Int192Sub(&dst->sum_woo, &src->sum_woo);
 }
 
 /* Is 0 <= a <= bound? */
@@ -397,7 +420,7 @@ StateNet(const JssState *s)
 }
 
 /*
- * Job Success Score (SPEC 3.1) of n rows with weight sum W (units 2^-32)
+ * Job Success Score of n rows with weight sum W (units 2^-32)
  * and net N = sum of w*o (units 2^-64):
  *
  *	 score = 100 * clamp((N + K*m) / (W + K), 0, 1)
@@ -434,7 +457,7 @@ StateScore(const JssState *s, double prior_weight, double prior_mean,
 }
 
 /*
- * Satisfaction ratio (SPEC 3.3): S / (S + D), false (NULL) when S + D = 0.
+ * Satisfaction ratio: S / (S + D), false (NULL) when S + D = 0.
  * S + D is formed exactly before the one rounding of each side.
  */
 bool
@@ -449,7 +472,7 @@ StateSatisfactionRatio(const JssState *s, double *ratio)
 }
 
 /*
- * Client weight (SPEC 2.1), over a state built with unit weights:
+ * Client weight, over a state built with unit weights:
  *
  *	 (G + 5) / (G + P + 5),  G = sum of max(o, 0), P = sum of max(-o, 0)
  *
@@ -524,7 +547,7 @@ StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
 }
 
 /*
- * Trend slope (SPEC 3.4), in score points per quarter:
+ * Trend slope, in score points per quarter:
  *
  *	 slope = 91.3125 * Sxy / Sxx = 91.3125 * 100 * B / A * 2^-32
  */
@@ -542,7 +565,7 @@ StateTrendSlope(const JssState *s, double *slope)
 }
 
 /*
- * t-statistic of the slope (SPEC 4.1): t = b / sqrt(s^2 / Sxx) with
+ * t-statistic of the slope: t = b / sqrt(s^2 / Sxx) with
  * b = Sxy/Sxx and s^2 = (Syy - b*Sxy) / (n - 2).  Substituting A, B, C:
  *
  *	 R = C*A - B^2  (= W^2 * (Syy*Sxx - Sxy^2) >= 0, exact)
@@ -577,7 +600,7 @@ StateTrendT(const JssState *s, double *t)
 }
 
 /*
- * The significantly negative trend of SPEC 4.1: n >= 5, slope <= -5 points
+ * The significantly negative trend: n >= 5, slope <= -5 points
  * per quarter and t <= -2.
  */
 bool
@@ -592,7 +615,7 @@ StateTrendFalling(const JssState *s)
 }
 
 /*
- * Needs review (SPEC 4.1): -1 (NULL) when the default score is NULL;
+ * Needs review: -1 (NULL) when the default score is NULL;
  * 1 when score < 70 or the trend is falling; else 0.
  */
 int
@@ -618,7 +641,7 @@ ScoreWithPerfectReaches(const JssState *s, int64_t k, double target)
 }
 
 /*
- * Contracts needed (SPEC 4.2): the least k >= 0 of additional contracts of
+ * Contracts needed: the least k >= 0 of additional contracts of
  * outcome 1 and weight 1 such that the default score of the state plus
  * them is >= target, 0 < target <= 100.  With t = target / 100 < 1 the
  * score of k more is 100 * (N + k + K*m) / (W + k + K), so

@@ -82,7 +82,7 @@ _Static_assert(JSS_CONTRACT_BITS + JSS_ROW_W_BITS + 2 * JSS_DAY_BITS <= JSS_WIDE
 _Static_assert(JSS_WIDE_SUM_BITS + 1 < 191,
 			   "two checked Int192 sums must add without overflow");
 
-/* Score defaults of SPEC 3.1: K prior contracts of outcome m, n >= 2. */
+/* Default score prior: K prior contracts of outcome m, n >= 2. */
 #define JSS_PRIOR_WEIGHT		3.0
 #define JSS_PRIOR_MEAN			1.0
 #define JSS_MIN_CONTRACTS		2
@@ -158,6 +158,7 @@ extern bool StateAddDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at
 extern void StateRemoveRow(JssState *s, int64_t w, int64_t o);
 extern void StateRemoveDatedRow(JssState *s, int64_t w, int64_t o, int64_t ended_at);
 extern bool StateMerge(JssState *dst, const JssState *src);
+extern void StateUnmerge(JssState *dst, const JssState *src);
 extern const char *StateCheckBounds(const JssState *s);
 extern const char *StateCheck(const JssState *s);
 
