@@ -33,11 +33,15 @@ RETURNS float8
 AS 'MODULE_PATHNAME', 'jss_outcome'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10;
 
+-- (the update runs with the extension's schema first in search_path, so
+-- current_schema() is that schema)
 UPDATE pg_catalog.pg_proc AS p
 SET proargtypes = s.proargtypes, proargdefaults = s.proargdefaults
 FROM pg_catalog.pg_proc AS s
-WHERE p.oid = '@extschema@.jss_outcome(float8, float8, boolean, boolean, boolean, integer, integer, float8, boolean)'::pg_catalog.regprocedure
-  AND s.oid = '@extschema@.jss_outcome_1_1_signature(float8, float8, boolean, boolean, boolean, bigint, bigint, float8, boolean)'::pg_catalog.regprocedure;
+WHERE p.proname = 'jss_outcome' AND s.proname = 'jss_outcome_1_1_signature'
+  AND p.pronamespace = s.pronamespace
+  AND s.pronamespace = (SELECT n.oid FROM pg_catalog.pg_namespace AS n
+                        WHERE n.nspname = pg_catalog.current_schema());
 
 DROP FUNCTION @extschema@.jss_outcome_1_1_signature(float8, float8, boolean, boolean, boolean, bigint, bigint, float8, boolean);
 

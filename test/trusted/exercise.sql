@@ -147,6 +147,53 @@ INSERT INTO public.jss_results
 SELECT pg_catalog.concat('binary round trip ', g), pg_catalog.concat(s, ' ', a)
 FROM public.jss_states_copy;
 
+-- version 1.1: the timestamp forms, comparing and hashing states, jss_band(text)
+INSERT INTO public.jss_results
+SELECT pg_catalog.concat('timestamp group ', g, ' ', label), value
+FROM (SELECT g,
+             :s.jss_agg(o, pg_catalog.timezone('UTC', t))::pg_catalog.text AS agg2,
+             :s.jss_agg(o, pg_catalog.timezone('UTC', t), w)::pg_catalog.text AS agg3,
+             :s.jss_trend_slope(o, pg_catalog.timezone('UTC', t))::pg_catalog.text AS slope2,
+             :s.jss_score(o, w, pg_catalog.timezone('UTC', t),
+                          '2026-06-01 00:00'::pg_catalog.timestamp)::pg_catalog.text AS score_asof
+      FROM public.jss_rows GROUP BY g) x,
+     LATERAL (VALUES ('agg2', agg2), ('agg3', agg3), ('slope2', slope2), ('score_asof', score_asof)) v(label, value);
+INSERT INTO public.jss_results
+SELECT 'timestamp window',
+       pg_catalog.concat(:s.jss_agg(o, pg_catalog.timezone('UTC', t), w) OVER w2,
+                         :s.jss_trend_slope(o, pg_catalog.timezone('UTC', t)) OVER w2)
+FROM public.jss_rows WINDOW w2 AS (ORDER BY t, o ROWS BETWEEN 1 PRECEDING AND CURRENT ROW);
+INSERT INTO public.jss_results
+SELECT label, value
+FROM (SELECT :s.jss_agg(o, t, w) AS s FROM public.jss_rows WHERE g OPERATOR(pg_catalog.=) 1) x,
+     LATERAL (VALUES
+       ('jss_agg_accum timestamp 3', :s.jss_agg_accum(s, 1, '2026-07-01 00:00'::pg_catalog.timestamp)::pg_catalog.text),
+       ('jss_agg_accum timestamp 4', :s.jss_agg_accum(s, 1, '2026-07-01 00:00'::pg_catalog.timestamp, 3)::pg_catalog.text),
+       ('jss_asof_accum timestamp', :s.jss_asof_accum(NULL, 1, 2, '2026-01-01 00:00'::pg_catalog.timestamp,
+                                                      '2026-06-01 00:00'::pg_catalog.timestamp)::pg_catalog.text),
+       ('=', (s OPERATOR(:s.=) s)::pg_catalog.text),
+       ('<>', (s OPERATOR(:s.<>) s)::pg_catalog.text),
+       ('<', (s OPERATOR(:s.<) s)::pg_catalog.text),
+       ('<=', (s OPERATOR(:s.<=) s)::pg_catalog.text),
+       ('>', (s OPERATOR(:s.>) s)::pg_catalog.text),
+       ('>=', (s OPERATOR(:s.>=) s)::pg_catalog.text),
+       ('jss_state_eq', :s.jss_state_eq(s, s)::pg_catalog.text),
+       ('jss_state_ne', :s.jss_state_ne(s, s)::pg_catalog.text),
+       ('jss_state_lt', :s.jss_state_lt(s, s)::pg_catalog.text),
+       ('jss_state_le', :s.jss_state_le(s, s)::pg_catalog.text),
+       ('jss_state_gt', :s.jss_state_gt(s, s)::pg_catalog.text),
+       ('jss_state_ge', :s.jss_state_ge(s, s)::pg_catalog.text),
+       ('jss_state_cmp', :s.jss_state_cmp(s, s)::pg_catalog.text),
+       ('jss_state_hash', :s.jss_state_hash(s)::pg_catalog.text),
+       ('jss_state_hash_extended', :s.jss_state_hash_extended(s, 7)::pg_catalog.text),
+       ('jss_band text', :s.jss_band('74.5'::pg_catalog.text)::pg_catalog.text)) v(label, value);
+INSERT INTO public.jss_results
+SELECT 'count distinct states', pg_catalog.count(DISTINCT s)::pg_catalog.text FROM public.jss_states;
+INSERT INTO public.jss_results
+SELECT pg_catalog.concat('jss_rollup sliding ', g),
+       :s.jss_rollup(s) OVER (ORDER BY g ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)::pg_catalog.text
+FROM public.jss_states;
+
 -- every aggregate of the extension was called above (in GROUP BY or a window), and every
 -- one with a moving-aggregate mode in a sliding frame: a new aggregate fails this until
 -- it is added here
