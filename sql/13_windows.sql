@@ -1,5 +1,5 @@
 --
--- Window aggregates (SPEC 5, 6): jss_score, jss_satisfaction_ratio,
+-- Window aggregates: jss_score, jss_satisfaction_ratio,
 -- jss_trend_slope and jss_agg in moving-aggregate mode (MSFUNC/MINVFUNC).
 --
 -- Every windowed result must have the same bits as the plain aggregate
@@ -313,7 +313,7 @@ CROSS JOIN LATERAL (
 -- Moving mode is used.  The catalog: every one of these aggregates has a
 -- forward and an inverse moving transition, so PostgreSQL uses moving mode
 -- for any frame whose head moves (and no argument is volatile); the as-of
--- score (SPEC 3.2) is not one of the window aggregates of SPEC 5.
+-- score is not a window aggregate (its as_of fixes its windows).
 --
 SELECT a.aggfnoid::regprocedure AS aggregate,
        a.aggmtransfn <> 0 AS msfunc, a.aggminvtransfn <> 0 AS minvfunc,
@@ -446,3 +446,34 @@ FROM (SELECT i, jss_agg(CASE WHEN i = 50 THEN NULL ELSE o END,
                         CASE WHEN i = 50 THEN 'infinity' ELSE t END,
                         CASE WHEN i = 50 THEN -1 ELSE w END) OVER (ORDER BY i ROWS 3 PRECEDING) AS a
       FROM bad) x;
+
+--
+-- A row with two bad arguments, a bad outcome and a bad weight (or a bad
+-- ended_at), reports the outcome, in a window as in the plain aggregate,
+-- whatever the compiler: the arguments are checked in sequence, outcome
+-- first.
+--
+-- error
+SELECT jss_score(CASE WHEN i = 50 THEN 2 ELSE o END, CASE WHEN i = 50 THEN -1 ELSE w END)
+    OVER (ORDER BY i ROWS 3 PRECEDING) FROM bad;
+-- error
+SELECT jss_score(CASE WHEN i = 50 THEN 2 ELSE o END, CASE WHEN i = 50 THEN -1 ELSE w END) FROM bad;
+-- error
+SELECT jss_satisfaction_ratio(CASE WHEN i = 50 THEN 'NaN' ELSE o END, CASE WHEN i = 50 THEN 'infinity' ELSE w END)
+    OVER (ORDER BY i ROWS 3 PRECEDING) FROM bad;
+-- error
+SELECT jss_satisfaction_ratio(CASE WHEN i = 50 THEN 'NaN' ELSE o END, CASE WHEN i = 50 THEN 'infinity' ELSE w END) FROM bad;
+-- error
+SELECT jss_agg(CASE WHEN i = 50 THEN -3 ELSE o END, CASE WHEN i = 50 THEN 'infinity' ELSE t END,
+               CASE WHEN i = 50 THEN -1 ELSE w END) OVER (ORDER BY i ROWS 3 PRECEDING) FROM bad;
+-- error
+SELECT jss_agg(CASE WHEN i = 50 THEN -3 ELSE o END, CASE WHEN i = 50 THEN 'infinity' ELSE t END,
+               CASE WHEN i = 50 THEN -1 ELSE w END) FROM bad;
+-- error
+SELECT jss_trend_slope(CASE WHEN i = 50 THEN 1.5 ELSE o END, t, CASE WHEN i = 50 THEN 2e6 ELSE w END)
+    OVER (ORDER BY t RANGE '5 days' PRECEDING) FROM bad;
+-- error
+SELECT jss_trend_slope(CASE WHEN i = 50 THEN 1.5 ELSE o END, t, CASE WHEN i = 50 THEN 2e6 ELSE w END) FROM bad;
+-- error
+SELECT jss_score(CASE WHEN i = 50 THEN 2 ELSE o END, CASE WHEN i = 50 THEN -1 ELSE w END,
+                 t, '2026-12-01 00:00+00') FROM bad;
