@@ -64,6 +64,13 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(s) FROM (SELECT count(*) OVER (' || :'frame' || ') AS s FROM bench) AS x'),
 ('P4', 4, 'jss_score GROUP BY', '',
  'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight) AS s FROM bench GROUP BY freelancer_id) AS x'),
+-- a 50,000-row ROWS frame of jss_agg ordered by ended_at, ascending and
+-- descending: the moving state's time counts grow at either end, so both
+-- cost O(1) per row
+('PD', 1, 'jss_agg ROWS frame descending', '',
+ 'SELECT sum(jss_contracts(s)) FROM (SELECT jss_agg(outcome, ended_at) OVER (ORDER BY ended_at DESC ROWS 50000 PRECEDING) AS s FROM bench_q) AS x'),
+('PD', 2, 'jss_agg ROWS frame ascending', '',
+ 'SELECT sum(jss_contracts(s)) FROM (SELECT jss_agg(outcome, ended_at) OVER (ORDER BY ended_at ROWS 50000 PRECEDING) AS s FROM bench_q) AS x'),
 -- P4 again at the large work_mem (the sort in memory)
 ('P4wm', 1, 'jss_score window', 'work_mem=' || :'big_work_mem',
  'SELECT sum(s) FROM (SELECT jss_score(outcome, weight) OVER (' || :'frame' || ') AS s FROM bench) AS x'),

@@ -57,6 +57,8 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
     'P1', 'floor: jss_state writes only', 'count', 'le', NULL),
 (28, 'P2', 'the compact state writes only (P1''s floor)', '`count(*)` GROUP BY freelancer (the least any aggregate with a by-reference state can cost)',
     'P1', 'floor: compact state writes only', 'count', 'le', NULL),
+(30, 'PD', '`jss_agg` over a 50,000-row ROWS frame ordered by `ended_at DESC`', 'the same frame ascending (both O(1) per row)',
+    'PD', 'jss_agg ROWS frame descending', 'jss_agg ROWS frame ascending', 'le', NULL),
 (29, 'P6', '`SELECT count(*) FROM bench` with 2 workers', 'the same serial (what 2 workers give the cheapest query over this table here)',
     'P6', 'count(*) 2 workers', 'count(*) serial', 'ge', NULL);
 
