@@ -423,25 +423,34 @@ COMMENT ON FUNCTION @extschema@.jss_moving_rollup_final(internal) IS
 -- Aggregates: jss_rollup gains its moving-aggregate mode
 --------------------------------------------------------------------------
 
--- ALTER AGGREGATE cannot add a moving-aggregate mode, and DROP AGGREGATE
--- would fail (or, with CASCADE, drop them) when views use jss_rollup, as
--- the biweekly recipe's do.  CREATE OR REPLACE AGGREGATE keeps the
--- aggregate's OID, owner, privileges and comment, so every view and
--- function that uses it stays valid, and records its dependencies exactly
--- as CREATE AGGREGATE does: the catalog is then a fresh 1.1's.  OR REPLACE
--- is safe here, as PostgreSQL's rules for extension scripts allow in an
--- update script: the aggregate is known to be a member of this extension,
--- and PostgreSQL refuses to replace an object that is not.  Everything but
--- the new MSFUNC, MINVFUNC, MSTYPE and MFINALFUNC is as in 1.0.
-CREATE OR REPLACE AGGREGATE @extschema@.jss_rollup(@extschema@.jss_state) (
-    SFUNC = @extschema@.jss_state_combine,
-    STYPE = @extschema@.jss_state,
-    INITCOND = 'v1 n=0 neutral=0 dated=0 w=0 w_pos=0 w_neg=0 wo_pos=0 wo_neg=0 wx=0 wxx=0 wxo=0 woo=0 first=none last=none',
-    FINALFUNC = @extschema@.jss_state_final,
-    COMBINEFUNC = @extschema@.jss_state_combine,
-    MSFUNC = @extschema@.jss_moving_rollup_accum,
-    MINVFUNC = @extschema@.jss_moving_rollup_inverse,
-    MSTYPE = internal,
-    MFINALFUNC = @extschema@.jss_moving_rollup_final,
-    PARALLEL = SAFE
-);
+-- ALTER AGGREGATE cannot add a moving-aggregate mode, DROP AGGREGATE would
+-- fail (or, with CASCADE, drop them) when views use jss_rollup, as the
+-- biweekly recipe's do, and an extension script must not replace objects.
+-- So the mode is added to jss_rollup's pg_aggregate row, with the
+-- dependencies on its support functions that CREATE AGGREGATE records:
+-- the aggregate keeps its OID, and every view that uses it stays valid.
+-- The result is the catalog of a fresh 1.1 (test/upgrade/run compares them).
+-- The update runs with the extension's schema first in search_path, so
+-- current_schema() is that schema.
+CREATE TEMP TABLE jss_rollup_moving ON COMMIT DROP AS
+SELECT a.oid AS aggfnoid, m.oid AS msfunc, i.oid AS minvfunc, f.oid AS mfinalfunc
+FROM pg_catalog.pg_namespace AS n
+JOIN pg_catalog.pg_proc AS a ON a.pronamespace = n.oid AND a.proname = 'jss_rollup'
+JOIN pg_catalog.pg_proc AS m ON m.pronamespace = n.oid AND m.proname = 'jss_moving_rollup_accum'
+JOIN pg_catalog.pg_proc AS i ON i.pronamespace = n.oid AND i.proname = 'jss_moving_rollup_inverse'
+JOIN pg_catalog.pg_proc AS f ON f.pronamespace = n.oid AND f.proname = 'jss_moving_rollup_final'
+WHERE n.nspname = pg_catalog.current_schema();
+
+UPDATE pg_catalog.pg_aggregate AS g
+SET aggmtransfn = r.msfunc, aggminvtransfn = r.minvfunc, aggmfinalfn = r.mfinalfunc,
+    aggmtranstype = 'pg_catalog.internal'::pg_catalog.regtype
+FROM jss_rollup_moving AS r
+WHERE g.aggfnoid = r.aggfnoid;
+
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, r.aggfnoid, 0,
+       'pg_catalog.pg_proc'::pg_catalog.regclass, f.fn, 0, 'n'
+FROM jss_rollup_moving AS r
+CROSS JOIN LATERAL (VALUES (r.msfunc), (r.minvfunc), (r.mfinalfunc)) AS f(fn);
+
+DROP TABLE jss_rollup_moving;
