@@ -199,19 +199,37 @@ NumericCmpInt(Numeric value, int64 constant)
 }
 
 /*
- * The length of an interval in microseconds, as extract(epoch from ...)
- * counts it: a year is 365.25 days, a month 30 days, a day 86400 seconds.
- * In int128, so that no interval can overflow it.
+ * The sign of an interval's length and its count of full 90-day periods,
+ * as extract(epoch from ...) measures it: a year is 365.25 days, a month 30
+ * days, a day 86400 seconds.  In int64 throughout, with the length kept as
+ *
+ *	 q * U + r,	0 <= r < U,	U = a quarter day in microseconds
+ *
+ * (the quarter day keeps 365.25 an integer).  The length is negative
+ * exactly when q < 0, and otherwise has floor(q / 360) full 90-day periods,
+ * since r < U cannot reach the next multiple of 360 U.  No interval can
+ * overflow q: |q| < 2^31 * 1461/12 + 2^33 + 2^29.
  */
-static __int128
-IntervalMicroseconds(const Interval *span)
+static bool
+IntervalPeriods(const Interval *span, int64 *periods)
 {
-	/* 4 * days, so that the quarter day of 365.25 stays an integer */
-	__int128	quarter_days = (__int128) 1461 * (span->month / MONTHS_PER_YEAR)
-		+ (__int128) 4 * DAYS_PER_MONTH * (span->month % MONTHS_PER_YEAR)
-		+ (__int128) 4 * span->day;
+	const int64 quarter_day = USECS_PER_DAY / 4;
+	int64		q = (int64) 1461 * (span->month / MONTHS_PER_YEAR)
+		+ (int64) 4 * DAYS_PER_MONTH * (span->month % MONTHS_PER_YEAR)
+		+ (int64) 4 * span->day;
+	int64		r = span->time % quarter_day;
 
-	return quarter_days * USECS_PER_DAY / 4 + span->time;
+	q += span->time / quarter_day;
+	if (r < 0)
+	{
+		/* C division truncates: bring the remainder into [0, U) */
+		r += quarter_day;
+		q -= 1;
+	}
+	if (q < 0)
+		return false;
+	*periods = q / 360;
+	return true;
 }
 
 /*
@@ -221,9 +239,10 @@ IntervalMicroseconds(const Interval *span)
  *	 weight = min(base + floor(days(paid_length) / 90), 8)
  *
  * NULL earned counts as 0, NULL paid_length adds nothing; a negative (or
- * NaN, or infinite) earned and a negative paid_length are 22003.  The
- * thresholds compare numerics exactly (250.000001 is above 250) and the
- * 90-day periods count exact microseconds.
+ * NaN, or infinite) earned and a negative paid_length are 22003, an
+ * infinite paid_length (PostgreSQL 17 has them) is 22008, as for an infinite
+ * ended_at.  The thresholds compare numerics exactly (250.000001 is above
+ * 250) and the 90-day periods count exact microseconds.
  */
 Datum
 jss_job_weight(PG_FUNCTION_ARGS)
@@ -249,15 +268,23 @@ jss_job_weight(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 	{
 		Interval   *paid_length = PG_GETARG_INTERVAL_P(1);
-		__int128	usecs = IntervalMicroseconds(paid_length);
+		int64		periods;
 
-		if (usecs < 0)
+#ifdef INTERVAL_NOT_FINITE
+		if (INTERVAL_NOT_FINITE(paid_length))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("paid_length must be finite, got %s",
+							DatumGetCString(DirectFunctionCall1(interval_out,
+																IntervalPGetDatum(paid_length))))));
+#endif
+		if (!IntervalPeriods(paid_length, &periods))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("paid_length must not be negative, got %s",
 							DatumGetCString(DirectFunctionCall1(interval_out,
 																IntervalPGetDatum(paid_length))))));
-		weight += (double) Min(usecs / (90 * USECS_PER_DAY), 8);
+		weight += (double) Min(periods, 8);
 	}
 
 	PG_RETURN_FLOAT8(Min(weight, 8.0));
