@@ -1,8 +1,13 @@
 # Makefile for the jss PostgreSQL extension (PGXS)
 #
-#   make            build (needs postgresql-server-dev-15; `make test` installs it)
-#   make install    install into the PostgreSQL found by pg_config
+#   make            build against the PostgreSQL whose pg_config is found, or
+#                   PG_CONFIG=...; needs its postgresql-server-dev-NN, which
+#                   `make test` and `make demo` install
+#   make install    install into that PostgreSQL
 #   make test       install what is missing, build, install, run every suite
+#   make test-versions  build and test in Debian chroots, one per other
+#                   supported PostgreSQL major and a 32-bit one (slow the
+#                   first time: it makes the chroots, then reuses them)
 #   make demo       install what is missing, build, install, run the demo report
 #   make stress     the long reliability runs (fuzzing, load, memory checking)
 #   make bench      the benchmark suites, one node and sharded (slow: not part
@@ -42,10 +47,13 @@ PG_CONFIG ?= pg_config
 # the server headers gets a clear message rather than a missing-file error.
 all:
 
-.PHONY: test demo bench stress prereqs
+.PHONY: test test-versions demo bench stress prereqs
 
 test:
 	test/run
+
+test-versions:
+	test/versions/run
 
 demo:
 	test/demo
@@ -66,8 +74,10 @@ ifneq ($(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 else
+PG_MAJOR := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+PG_MAJOR := $(or $(PG_MAJOR),NN)
 all installcheck install:
-	@echo "PostgreSQL server headers are missing: run 'make test' or 'make demo'," >&2
-	@echo "which install postgresql-server-dev-15, or run 'make prereqs'." >&2
+	@echo "The server headers of PostgreSQL $(PG_MAJOR) are missing: run 'make test'" >&2
+	@echo "or 'make demo', which install postgresql-server-dev-$(PG_MAJOR), or 'make prereqs'." >&2
 	@exit 1
 endif

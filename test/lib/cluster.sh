@@ -3,11 +3,13 @@
 # versions) and so must never install it over the system-wide copy.  Sourced
 # by test/memcheck/run, test/upgrade/run.  Run as root; servers run as postgres.
 #
-#   pgtree_make ROOT        copy the system PostgreSQL 15 (binaries, libraries,
-#                           share) into ROOT with the same relative layout: the
-#                           binaries are relocatable, so ROOT's pg_config, initdb
-#                           and postgres use ROOT's lib and share directories.
-#                           Sets PGTREE_BIN; fails unless pg_config points inside ROOT.
+#   pgtree_make ROOT        copy the system PostgreSQL that test/lib/pg.sh names
+#                           (binaries, libraries, share) into ROOT with the same
+#                           relative layout: the binaries are relocatable, so
+#                           ROOT's pg_config, initdb and postgres use ROOT's lib
+#                           and share directories.  Sets PGTREE_BIN and
+#                           PGTREE_PKGLIBDIR; fails unless pg_config points
+#                           inside ROOT.
 #   jss_build_into BUILD [make variables...]
 #                           copy this checkout's sources (no object files) into
 #                           BUILD, build them there and install into the tree
@@ -22,10 +24,12 @@
 #   tmpdir VAR              mktemp -d, readable by postgres, into VAR; removed
 #                           by cluster_cleanup (KEEP_TMP=1 keeps it)
 
-PGSYS_LIB=/usr/lib/postgresql/15
-PGSYS_SHARE=/usr/share/postgresql/15
-PGSYS_INCLUDE=/usr/include/postgresql
 CLUSTER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$CLUSTER_REPO/test/lib/pg.sh"
+# Debian's layout: /usr/lib/postgresql/NN/{bin,lib}, /usr/share/postgresql/NN
+PGSYS_LIB=$(dirname "$PG_BINDIR")
+PGSYS_SHARE=$PG_SHAREDIR
+PGSYS_INCLUDE=/usr/include/postgresql
 CLUSTER_STARTED=()
 CLUSTER_TMPDIRS=()
 
@@ -39,15 +43,16 @@ tmpdir() {	# tmpdir VAR (not in $(...): the list of directories must be kept)
 
 pgtree_make() {
 	local root=$1
-	mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" "$root/usr/include" || return 1
-	cp -a "$PGSYS_LIB" "$root/usr/lib/postgresql/" || return 1
-	cp -a "$PGSYS_SHARE" "$root/usr/share/postgresql/" || return 1
+	mkdir -p "$root$(dirname "$PGSYS_LIB")" "$root$(dirname "$PGSYS_SHARE")" "$root/usr/include" || return 1
+	cp -a "$PGSYS_LIB" "$root$(dirname "$PGSYS_LIB")/" || return 1
+	cp -a "$PGSYS_SHARE" "$root$(dirname "$PGSYS_SHARE")/" || return 1
 	# headers are only read: a link is enough
 	ln -sfn "$PGSYS_INCLUDE" "$root/usr/include/postgresql"
+	PGTREE_BIN=$root$PG_BINDIR
+	PGTREE_PKGLIBDIR=$root$PG_PKGLIBDIR
 	# the copy may hold the system's jss: the tree starts without it
-	rm -f "$root/usr/lib/postgresql/15/lib/jss.so" "$root/usr/share/postgresql/15/extension/jss"*
-	rm -rf "$root/usr/lib/postgresql/15/lib/bitcode/jss"*
-	PGTREE_BIN=$root/usr/lib/postgresql/15/bin
+	rm -f "$PGTREE_PKGLIBDIR/jss.so" "$root$PGSYS_SHARE/extension/jss"*
+	rm -rf "$PGTREE_PKGLIBDIR/bitcode/jss"*
 	local d
 	for d in pkglibdir sharedir bindir includedir-server; do
 		case $("$PGTREE_BIN/pg_config" --"$d") in

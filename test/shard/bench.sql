@@ -96,8 +96,8 @@ $$;
 --       (country): the shards' step over each foreign partition (scored_1
 --       UNION ALL scored_2): an aggregate over one foreign table is shipped
 --       whatever its grouping, so each shard returns one state (per client)
---   "rows": the one-step query over the partitioned table, which PostgreSQL
---       15's postgres_fdw cannot ship (it ships no partial aggregate): every
+--   "rows": the one-step query over the partitioned table, which
+--       postgres_fdw cannot ship (to PostgreSQL 18 it ships no partial aggregate): every
 --       contract's signals cross, the coordinator aggregates.
 INSERT INTO sb_side (grp, ord, side, settings, query) VALUES
 ('platform', 1, 'one node', '', $q$

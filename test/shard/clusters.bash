@@ -1,4 +1,4 @@
-# test/shard/clusters.bash: throwaway PostgreSQL 15 clusters on loopback
+# test/shard/clusters.bash: throwaway PostgreSQL clusters on loopback
 # ports, for test/shard/run and test/bench/shard (sourced, not run).
 #
 #   clusters_init              a private directory (mktemp -d) for the data
@@ -25,7 +25,8 @@
 # `runuser -u postgres --`, so the directory is made writable for it.
 # shellcheck shell=bash
 
-pg_bin=/usr/lib/postgresql/15/bin
+source test/lib/pg.sh || exit 1
+pg_bin=$PG_BINDIR
 cluster_dir=
 cluster_names=()
 declare -A cluster_port=()
