@@ -38,7 +38,10 @@ PGFILEDESC = "jss - Job Success Scores for PostgreSQL"
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 
-PG_CPPFLAGS = -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src -DJSS_SERVER_BUILD
+# make JSS_INT128_FALLBACK=1: 128-bit sums in two 64-bit limbs even where
+# the compiler has a 128-bit integer (src/int128.h), to test them on amd64
+PG_CPPFLAGS += $(if $(JSS_INT128_FALLBACK),-DJSS_INT128_FALLBACK)
 PG_CFLAGS = -Wall -Wextra -Werror
 
 PG_CONFIG ?= pg_config

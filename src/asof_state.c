@@ -72,8 +72,8 @@ AsOfAddRow(JssAsOfState *s, int64_t w, int64_t o, int64_t ended_at, int64_t as_o
 	for (int i = JSS_ASOF_WINDOWS - 1; i >= 0 && ended_at >= s->window_start[i]; i--)
 	{
 		s->window[i].contracts++;
-		s->window[i].sum_w += w;
-		s->window[i].sum_wo += (__int128) w * o;
+		s->window[i].sum_w = Int128Add(s->window[i].sum_w, Int128FromInt64(w));
+		s->window[i].sum_wo = Int128Add(s->window[i].sum_wo, Int128Mul64(w, o));
 	}
 	return ASOF_OK;
 }
@@ -95,8 +95,8 @@ AsOfMerge(JssAsOfState *dst, const JssAsOfState *src)
 	for (int i = 0; i < JSS_ASOF_WINDOWS; i++)
 	{
 		dst->window[i].contracts += src->window[i].contracts;
-		dst->window[i].sum_w += src->window[i].sum_w;
-		dst->window[i].sum_wo += src->window[i].sum_wo;
+		dst->window[i].sum_w = Int128Add(dst->window[i].sum_w, src->window[i].sum_w);
+		dst->window[i].sum_wo = Int128Add(dst->window[i].sum_wo, src->window[i].sum_wo);
 	}
 	return ASOF_OK;
 }
@@ -131,18 +131,20 @@ AsOfCheck(const JssAsOfState *s)
 	for (int i = 0; i < JSS_ASOF_WINDOWS; i++)
 	{
 		const JssWindowSums *win = &s->window[i];
-		__int128	max_w;
+		JssInt128	max_w,
+					max_wo;
 
 		if (s->window_start[i] != TimestampMinusMonths(s->as_of, jss_asof_months[i]))
 			return "The window starts do not match as_of.";
 		if (win->contracts < 0 || win->contracts > JSS_MAX_CONTRACTS)
 			return "A window's contract count is out of range.";
-		max_w = (__int128) win->contracts * (__int128) (JSS_MAX_WEIGHT * JSS_FIXED_ONE);
-		if (win->sum_w < 0 || win->sum_w > max_w)
+		max_w = Int128Mul64(win->contracts, JSS_MAX_WEIGHT_INT * JSS_FIXED_ONE);
+		if (Int128Sign(win->sum_w) < 0 || Int128Cmp(win->sum_w, max_w) > 0)
 			return "A window's weight sum is inconsistent with its contract count.";
-		if (win->sum_wo > win->sum_w * JSS_FIXED_ONE || win->sum_wo < -(win->sum_w * JSS_FIXED_ONE))
+		max_wo = Int128MulInt64(win->sum_w, JSS_FIXED_ONE);
+		if (Int128Cmp(win->sum_wo, max_wo) > 0 || Int128Cmp(win->sum_wo, Int128Neg(max_wo)) < 0)
 			return "A window's net is inconsistent with its weight sum.";
-		if (prev && (win->contracts < prev->contracts || win->sum_w < prev->sum_w))
+		if (prev && (win->contracts < prev->contracts || Int128Cmp(win->sum_w, prev->sum_w) < 0))
 			return "A longer window holds fewer contracts or less weight than a shorter one.";
 		prev = win;
 	}

@@ -95,7 +95,7 @@ PutInt192(char *p, const Int192 *v)
 }
 
 char *
-PutInt128(char *p, __int128 v)
+PutInt128(char *p, JssInt128 v)
 {
 	Int192		wide = Int192FromInt128(v);
 
@@ -195,7 +195,7 @@ void
 ReadInt128(TextCursor *c, const char *key, JssInt128 *v)
 {
 	Int192		wide;
-	__int128	narrow = 0;
+	JssInt128	narrow = Int128FromInt64(0);
 
 	ReadInt192(c, key, &wide);
 	if (!c->error && !Int192ToInt128(&wide, &narrow))
@@ -220,7 +220,7 @@ ReadOptionalTimestamp(TextCursor *c, const char *key, bool *present, int64_t *ts
 				minute,
 				second,
 				usec = 0;
-	__int128	value;
+	JssInt128	value;			/* a 6-digit year times a day's usecs passes int64 */
 
 	*present = false;
 	*ts = 0;
@@ -267,14 +267,15 @@ ReadOptionalTimestamp(TextCursor *c, const char *key, bool *present, int64_t *ts
 		c->error = bad;
 		return;
 	}
-	value = (__int128) DaysFromCivil(year, (int) month, (int) day) * JSS_USECS_PER_DAY
-		+ ((hour * 60 + minute) * 60 + second) * 1000000 + usec;
-	if (value < JSS_MIN_TIMESTAMP || value >= JSS_END_TIMESTAMP)
+	value = Int128Add(Int128Mul64(DaysFromCivil(year, (int) month, (int) day), JSS_USECS_PER_DAY),
+					  Int128FromInt64(((hour * 60 + minute) * 60 + second) * 1000000 + usec));
+	if (Int128Cmp(value, Int128FromInt64(JSS_MIN_TIMESTAMP)) < 0 ||
+		Int128Cmp(value, Int128FromInt64(JSS_END_TIMESTAMP)) >= 0)
 	{
 		c->error = bad;
 		return;
 	}
-	*ts = (int64_t) value;
+	*ts = (int64_t) Int128Lo(value);
 	*present = true;
 }
 
@@ -307,10 +308,10 @@ PutBE64(unsigned char *p, uint64_t v)
 }
 
 unsigned char *
-PutBE128(unsigned char *p, __int128 v)
+PutBE128(unsigned char *p, JssInt128 v)
 {
-	p = PutBE64(p, (uint64_t) ((unsigned __int128) v >> 64));
-	return PutBE64(p, (uint64_t) v);
+	p = PutBE64(p, (uint64_t) Int128Hi(v));
+	return PutBE64(p, Int128Lo(v));
 }
 
 unsigned char *
@@ -357,7 +358,7 @@ GetBE128(const unsigned char *p, JssInt128 *v)
 
 	p = GetBE64Unsigned(p, &hi);
 	p = GetBE64Unsigned(p, &lo);
-	*v = (__int128) (((unsigned __int128) hi << 64) | lo);
+	*v = Int128FromParts((int64_t) hi, lo);
 	return p;
 }
 

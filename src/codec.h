@@ -17,7 +17,7 @@ extern char *PutUnsigned(char *p, uint64_t v, int min_digits);
 extern char *PutString(char *p, const char *s);
 extern char *PutTimestamp(char *p, int64_t ts);
 extern char *PutOptionalTimestamp(char *p, bool present, int64_t ts);
-extern char *PutInt128(char *p, __int128 v);
+extern char *PutInt128(char *p, JssInt128 v);
 extern char *PutInt192(char *p, const Int192 *v);
 
 /* Text reader: a cursor and the first problem found (a sentence), or NULL. */
@@ -37,7 +37,7 @@ extern void ReadEnd(TextCursor *c);
 /* Binary writers and readers, network byte order. */
 extern unsigned char *PutBE16(unsigned char *p, uint16_t v);
 extern unsigned char *PutBE64(unsigned char *p, uint64_t v);
-extern unsigned char *PutBE128(unsigned char *p, __int128 v);
+extern unsigned char *PutBE128(unsigned char *p, JssInt128 v);
 extern unsigned char *PutBE192(unsigned char *p, const Int192 *v);
 extern const unsigned char *GetBE16(const unsigned char *p, uint16_t *v);
 extern const unsigned char *GetBE64(const unsigned char *p, int64_t *v);

@@ -131,15 +131,16 @@ jss_explain(PG_FUNCTION_ARGS)
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	AppendInt(&buf, "contracts", s->contracts);
-	AppendFloat(&buf, "weight", true, ldexp((double) s->sum_w, -JSS_FRACTION_BITS));
+	AppendFloat(&buf, "weight", true, ldexp(Int128ToDouble(s->sum_w), -JSS_FRACTION_BITS));
 	AppendFloat(&buf, "net", true,
-				ldexp((double) (s->sum_wo_pos - s->sum_wo_neg), -2 * JSS_FRACTION_BITS));
-	AppendFloat(&buf, "positive", true, ldexp((double) s->sum_wo_pos, -2 * JSS_FRACTION_BITS));
-	AppendFloat(&buf, "negative", true, ldexp((double) s->sum_wo_neg, -2 * JSS_FRACTION_BITS));
+				ldexp(Int128ToDouble(Int128Sub(s->sum_wo_pos, s->sum_wo_neg)), -2 * JSS_FRACTION_BITS));
+	AppendFloat(&buf, "positive", true, ldexp(Int128ToDouble(s->sum_wo_pos), -2 * JSS_FRACTION_BITS));
+	AppendFloat(&buf, "negative", true, ldexp(Int128ToDouble(s->sum_wo_neg), -2 * JSS_FRACTION_BITS));
 	AppendInt(&buf, "neutral_contracts", s->neutral);
 	/* 100 * N / W, both exact integers until the one division */
-	AppendFloat(&buf, "raw_score", s->sum_w != 0,
-				100.0 * ldexp((double) (s->sum_wo_pos - s->sum_wo_neg) / (double) s->sum_w,
+	AppendFloat(&buf, "raw_score", Int128Sign(s->sum_w) != 0,
+				100.0 * ldexp(Int128ToDouble(Int128Sub(s->sum_wo_pos, s->sum_wo_neg)) /
+							  Int128ToDouble(s->sum_w),
 							  -JSS_FRACTION_BITS));
 	AppendKey(&buf, "prior");
 	appendStringInfoChar(&buf, '{');

@@ -16,7 +16,7 @@
 
 #include "state.h"
 
-static __int128 StateNet(const JssState *s);
+static JssInt128 StateNet(const JssState *s);
 static void StateMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c);
 static WideInt MomentsResidual(const WideInt *a, const WideInt *b, const WideInt *c);
 
@@ -39,19 +39,20 @@ StateInit(JssState *s)
 static inline void
 ApplyRow(JssState *s, int64_t w, int64_t o, int sign)
 {
-	__int128	wo = (__int128) w * o;
+	JssInt128	sw = Int128FromInt64(sign * w);	/* |w| < 2^52 */
+	JssInt128	swo = Int128Mul64(sign * w, o);
 
 	s->contracts += sign;
-	s->sum_w += sign * (__int128) w;
+	s->sum_w = Int128Add(s->sum_w, sw);
 	if (o > 0)
 	{
-		s->sum_w_pos += sign * (__int128) w;
-		s->sum_wo_pos += sign * wo;
+		s->sum_w_pos = Int128Add(s->sum_w_pos, sw);
+		s->sum_wo_pos = Int128Add(s->sum_wo_pos, swo);
 	}
 	else if (o < 0)
 	{
-		s->sum_w_neg += sign * (__int128) w;
-		s->sum_wo_neg -= sign * wo;
+		s->sum_w_neg = Int128Add(s->sum_w_neg, sw);
+		s->sum_wo_neg = Int128Sub(s->sum_wo_neg, swo);
 	}
 	else
 		s->neutral += sign;
@@ -64,14 +65,14 @@ ApplyRow(JssState *s, int64_t w, int64_t o, int sign)
 static inline void
 ApplyTime(JssState *s, int64_t w, int64_t o, int64_t x, int sign)
 {
-	__int128	wx = sign * ((__int128) w * x);
-	__int128	wo = sign * ((__int128) w * o);
+	JssInt128	wx = Int128Mul64(sign * w, x);
+	JssInt128	wo = Int128Mul64(sign * w, o);
 
 	s->dated += sign;
-	s->sum_wx += wx;
-	Int192AddInt128(&s->sum_wxx, wx * x);
-	Int192AddInt128(&s->sum_wxo, wo * x);
-	Int192AddInt128(&s->sum_woo, wo * o);
+	s->sum_wx = Int128Add(s->sum_wx, wx);
+	Int192AddInt128(&s->sum_wxx, Int128MulInt64(wx, x));
+	Int192AddInt128(&s->sum_wxo, Int128MulInt64(wo, x));
+	Int192AddInt128(&s->sum_woo, Int128MulInt64(wo, o));
 }
 
 /*
@@ -159,12 +160,12 @@ StateMerge(JssState *dst, const JssState *src)
 	dst->contracts += src->contracts;
 	dst->neutral += src->neutral;
 	dst->dated += src->dated;
-	dst->sum_w += src->sum_w;
-	dst->sum_w_pos += src->sum_w_pos;
-	dst->sum_w_neg += src->sum_w_neg;
-	dst->sum_wo_pos += src->sum_wo_pos;
-	dst->sum_wo_neg += src->sum_wo_neg;
-	dst->sum_wx += src->sum_wx;
+	dst->sum_w = Int128Add(dst->sum_w, src->sum_w);
+	dst->sum_w_pos = Int128Add(dst->sum_w_pos, src->sum_w_pos);
+	dst->sum_w_neg = Int128Add(dst->sum_w_neg, src->sum_w_neg);
+	dst->sum_wo_pos = Int128Add(dst->sum_wo_pos, src->sum_wo_pos);
+	dst->sum_wo_neg = Int128Add(dst->sum_wo_neg, src->sum_wo_neg);
+	dst->sum_wx = Int128Add(dst->sum_wx, src->sum_wx);
 	Int192Add(&dst->sum_wxx, &src->sum_wxx);
 	Int192Add(&dst->sum_wxo, &src->sum_wxo);
 	Int192Add(&dst->sum_woo, &src->sum_woo);
@@ -183,12 +184,12 @@ StateUnmerge(JssState *dst, const JssState *src)
 	dst->contracts -= src->contracts;
 	dst->neutral -= src->neutral;
 	dst->dated -= src->dated;
-	dst->sum_w -= src->sum_w;
-	dst->sum_w_pos -= src->sum_w_pos;
-	dst->sum_w_neg -= src->sum_w_neg;
-	dst->sum_wo_pos -= src->sum_wo_pos;
-	dst->sum_wo_neg -= src->sum_wo_neg;
-	dst->sum_wx -= src->sum_wx;
+	dst->sum_w = Int128Sub(dst->sum_w, src->sum_w);
+	dst->sum_w_pos = Int128Sub(dst->sum_w_pos, src->sum_w_pos);
+	dst->sum_w_neg = Int128Sub(dst->sum_w_neg, src->sum_w_neg);
+	dst->sum_wo_pos = Int128Sub(dst->sum_wo_pos, src->sum_wo_pos);
+	dst->sum_wo_neg = Int128Sub(dst->sum_wo_neg, src->sum_wo_neg);
+	dst->sum_wx = Int128Sub(dst->sum_wx, src->sum_wx);
 	Int192Sub(&dst->sum_wxx, &src->sum_wxx);
 	Int192Sub(&dst->sum_wxo, &src->sum_wxo);
 	Int192Sub(&dst->sum_woo, &src->sum_woo);
@@ -205,7 +206,7 @@ WideInRange(const WideInt *a, const WideInt *bound)
 static bool
 WideWithin(const WideInt *a, const WideInt *bound)
 {
-	WideInt		zero = WideFromInt128(0);
+	WideInt		zero = WideFromInt128(Int128FromInt64(0));
 	WideInt		neg = WideSub(&zero, a);
 
 	return WideCompare(a, bound) <= 0 && WideCompare(&neg, bound) <= 0;
@@ -249,7 +250,8 @@ Int192Below(const Int192 *a, int bits)
 const char *
 StateCheckBounds(const JssState *s)
 {
-	__int128	max_w;
+	JssInt128	max_w,
+				max_wx;
 
 	if (s->version != JSS_STATE_VERSION)
 		return "The state has an unsupported format version.";
@@ -263,20 +265,23 @@ StateCheckBounds(const JssState *s)
 		return "The dated count is not between 0 and the contract count.";
 
 	/* each bound first, so that the sum and products below cannot overflow */
-	max_w = (__int128) s->contracts * (__int128) (JSS_MAX_WEIGHT * JSS_FIXED_ONE);
-	if (s->sum_w > max_w || s->sum_w_pos < 0 || s->sum_w_pos > max_w ||
-		s->sum_w_neg < 0 || s->sum_w_neg > max_w ||
-		s->sum_w < s->sum_w_pos + s->sum_w_neg)
+	max_w = Int128Mul64(s->contracts, JSS_MAX_WEIGHT_INT * JSS_FIXED_ONE);
+	if (Int128Cmp(s->sum_w, max_w) > 0 ||
+		Int128Sign(s->sum_w_pos) < 0 || Int128Cmp(s->sum_w_pos, max_w) > 0 ||
+		Int128Sign(s->sum_w_neg) < 0 || Int128Cmp(s->sum_w_neg, max_w) > 0 ||
+		Int128Cmp(s->sum_w, Int128Add(s->sum_w_pos, s->sum_w_neg)) < 0)
 		return "The weight sums are inconsistent with each other or with the contract count.";
-	if (s->sum_wo_pos < 0 || s->sum_wo_pos > s->sum_w_pos * JSS_FIXED_ONE ||
-		s->sum_wo_neg < 0 || s->sum_wo_neg > s->sum_w_neg * JSS_FIXED_ONE)
+	if (Int128Sign(s->sum_wo_pos) < 0 ||
+		Int128Cmp(s->sum_wo_pos, Int128MulInt64(s->sum_w_pos, JSS_FIXED_ONE)) > 0 ||
+		Int128Sign(s->sum_wo_neg) < 0 ||
+		Int128Cmp(s->sum_wo_neg, Int128MulInt64(s->sum_w_neg, JSS_FIXED_ONE)) > 0)
 		return "The outcome sums are inconsistent with the weight sums.";
-	if (s->sum_w_pos + s->sum_w_neg > 0 && s->neutral == s->contracts)
+	if (Int128Sign(Int128Add(s->sum_w_pos, s->sum_w_neg)) > 0 && s->neutral == s->contracts)
 		return "The state has non-neutral weight but only neutral contracts.";
 
 	if (s->dated == 0)
 	{
-		if (s->first_ended != 0 || s->last_ended != 0 || s->sum_wx != 0 ||
+		if (s->first_ended != 0 || s->last_ended != 0 || Int128Sign(s->sum_wx) != 0 ||
 			!Int192IsZero(&s->sum_wxx) || !Int192IsZero(&s->sum_wxo) ||
 			!Int192IsZero(&s->sum_woo))
 			return "The state has time sums but no dated contracts.";
@@ -285,7 +290,8 @@ StateCheckBounds(const JssState *s)
 	if (s->first_ended < JSS_MIN_TIMESTAMP || s->last_ended >= JSS_END_TIMESTAMP ||
 		s->first_ended > s->last_ended)
 		return "The first and last end times are out of order or out of range.";
-	if (s->sum_wx > s->sum_w * ((__int128) 1 << JSS_DAY_BITS) || s->sum_wx < -(s->sum_w * ((__int128) 1 << JSS_DAY_BITS)) ||
+	max_wx = Int128MulInt64(s->sum_w, INT64_C(1) << JSS_DAY_BITS);
+	if (Int128Cmp(s->sum_wx, max_wx) > 0 || Int128Cmp(s->sum_wx, Int128Neg(max_wx)) < 0 ||
 		!Int192Below(&s->sum_wxx, JSS_WIDE_SUM_BITS) || !Int192Below(&s->sum_wxo, JSS_WIDE_SUM_BITS) ||
 		!Int192Below(&s->sum_woo, JSS_WIDE_SUM_BITS))
 		return "The time sums are out of range.";
@@ -306,15 +312,16 @@ StateCheckBounds(const JssState *s)
 static const char *
 StateCheckWeightSplit(const JssState *s)
 {
-	__int128	max_row_w = (__int128) JSS_MAX_WEIGHT_INT * JSS_FIXED_ONE;
-	__int128	neutral_w = s->sum_w - s->sum_w_pos - s->sum_w_neg;
+	const int64_t max_row_w = JSS_MAX_WEIGHT_INT * JSS_FIXED_ONE;
+	JssInt128	neutral_w = Int128Sub(Int128Sub(s->sum_w, s->sum_w_pos), s->sum_w_neg);
 
-	if (s->neutral == 0 && neutral_w != 0)
+	if (s->neutral == 0 && Int128Sign(neutral_w) != 0)
 		return "The state has weight on neutral contracts but no neutral contracts.";
-	if (neutral_w > s->neutral * max_row_w ||
-		s->sum_w_pos + s->sum_w_neg > (s->contracts - s->neutral) * max_row_w)
+	if (Int128Cmp(neutral_w, Int128Mul64(s->neutral, max_row_w)) > 0 ||
+		Int128Cmp(Int128Add(s->sum_w_pos, s->sum_w_neg),
+				  Int128Mul64(s->contracts - s->neutral, max_row_w)) > 0)
 		return "The weight sums are more than the contracts they count can weigh.";
-	if (s->sum_wo_pos < s->sum_w_pos || s->sum_wo_neg < s->sum_w_neg)
+	if (Int128Cmp(s->sum_wo_pos, s->sum_w_pos) < 0 || Int128Cmp(s->sum_wo_neg, s->sum_w_neg) < 0)
 		return "The outcome sums are too small for the weight sums.";
 	return NULL;
 }
@@ -359,9 +366,9 @@ StateCheck(const JssState *s)
 		x_max = x_last < 0 ? -x_last : x_last;
 
 	w = WideFromInt128(s->sum_w);
-	xw = WideFromInt128(x_max);
+	xw = WideFromInt128(Int128FromInt64(x_max));
 	xw = WideMul(&w, &xw);
-	x2w = WideFromInt128(x_max);
+	x2w = WideFromInt128(Int128FromInt64(x_max));
 	x2w = WideMul(&xw, &x2w);
 
 	v = WideFromInt128(s->sum_wx);
@@ -372,15 +379,15 @@ StateCheck(const JssState *s)
 	if (!WideInRange(&v, &x2w))
 		return "The time sums are out of range.";
 
-	bound = WideFromInt128(JSS_FIXED_ONE);
+	bound = WideFromInt128(Int128FromInt64(JSS_FIXED_ONE));
 	bound = WideMul(&xw, &bound);
 	v = WideFromInt192(&s->sum_wxo);
 	if (!WideWithin(&v, &bound))
 		return "The time sums are out of range.";
 
 	/* sum(w o^2) <= sum(w |o|) * 2^32, since |o| <= 1 (up to 2^156) */
-	abs_sum = WideFromInt128(s->sum_wo_pos + s->sum_wo_neg);
-	bound = WideFromInt128(JSS_FIXED_ONE);
+	abs_sum = WideFromInt128(Int128Add(s->sum_wo_pos, s->sum_wo_neg));
+	bound = WideFromInt128(Int128FromInt64(JSS_FIXED_ONE));
 	bound = WideMul(&abs_sum, &bound);
 	v = WideFromInt192(&s->sum_woo);
 	if (!WideInRange(&v, &bound))
@@ -413,10 +420,10 @@ StateCheck(const JssState *s)
 }
 
 /* N = sum of w*o, units 2^-64. */
-static __int128
+static JssInt128
 StateNet(const JssState *s)
 {
-	return s->sum_wo_pos - s->sum_wo_neg;
+	return Int128Sub(s->sum_wo_pos, s->sum_wo_neg);
 }
 
 /*
@@ -429,16 +436,16 @@ StateNet(const JssState *s)
  * weight 0: no evidence at all).
  */
 bool
-JssScoreFromSums(int64_t n, __int128 sum_w, __int128 net,
+JssScoreFromSums(int64_t n, JssInt128 sum_w, JssInt128 net,
 				 double prior_weight, double prior_mean,
 				 int64_t min_contracts, double *score)
 {
-	double		den = ldexp((double) sum_w, -JSS_FRACTION_BITS) + prior_weight;
+	double		den = ldexp(Int128ToDouble(sum_w), -JSS_FRACTION_BITS) + prior_weight;
 	double		r;
 
 	if (n < min_contracts || !(den > 0))
 		return false;
-	r = (ldexp((double) net, -2 * JSS_FRACTION_BITS) + prior_weight * prior_mean) / den;
+	r = (ldexp(Int128ToDouble(net), -2 * JSS_FRACTION_BITS) + prior_weight * prior_mean) / den;
 	if (r < 0)
 		r = 0;
 	else if (r > 1)
@@ -463,11 +470,11 @@ StateScore(const JssState *s, double prior_weight, double prior_mean,
 bool
 StateSatisfactionRatio(const JssState *s, double *ratio)
 {
-	__int128	total = s->sum_w_pos + s->sum_w_neg;
+	JssInt128	total = Int128Add(s->sum_w_pos, s->sum_w_neg);
 
-	if (total == 0)
+	if (Int128Sign(total) == 0)
 		return false;
-	*ratio = (double) s->sum_w_pos / (double) total;
+	*ratio = Int128ToDouble(s->sum_w_pos) / Int128ToDouble(total);
 	return true;
 }
 
@@ -481,10 +488,10 @@ StateSatisfactionRatio(const JssState *s, double *ratio)
 double
 StateClientWeight(const JssState *s)
 {
-	__int128	five = (__int128) 5 << (2 * JSS_FRACTION_BITS);
-	__int128	num = s->sum_wo_pos + five;
+	JssInt128	five = Int128FromParts(5, 0);	/* 5 * 2^64 */
+	JssInt128	num = Int128Add(s->sum_wo_pos, five);
 
-	return (double) num / (double) (num + s->sum_wo_neg);
+	return Int128ToDouble(num) / Int128ToDouble(Int128Add(num, s->sum_wo_neg));
 }
 
 /*
@@ -540,7 +547,7 @@ MomentsResidual(const WideInt *a, const WideInt *b, const WideInt *c)
 static bool
 StateTrendMoments(const JssState *s, WideInt *a, WideInt *b, WideInt *c)
 {
-	if (s->contracts < 2 || s->dated != s->contracts || s->sum_w == 0)
+	if (s->contracts < 2 || s->dated != s->contracts || Int128Sign(s->sum_w) == 0)
 		return false;
 	StateMoments(s, a, b, c);
 	return WideSign(a) > 0;
@@ -632,10 +639,11 @@ StateNeedsReview(const JssState *s)
 static bool
 ScoreWithPerfectReaches(const JssState *s, int64_t k, double target)
 {
-	__int128	one = JSS_FIXED_ONE;
+	JssInt128	kw = Int128Mul64(k, JSS_FIXED_ONE); /* k rows of weight 1 */
+	JssInt128	kwo = Int128MulInt64(kw, JSS_FIXED_ONE);	/* and outcome 1 */
 	double		score;
 
-	return JssScoreFromSums(s->contracts + k, s->sum_w + k * one, StateNet(s) + k * one * one,
+	return JssScoreFromSums(s->contracts + k, Int128Add(s->sum_w, kw), Int128Add(StateNet(s), kwo),
 							JSS_PRIOR_WEIGHT, JSS_PRIOR_MEAN, JSS_MIN_CONTRACTS, &score) &&
 		score >= target;
 }
@@ -671,13 +679,13 @@ StateContractsNeeded(const JssState *s, double target, int64_t max_k, int64_t *n
 
 	if (t >= 1.0)
 	{
-		if (StateNet(s) < s->sum_w * (__int128) JSS_FIXED_ONE)
+		if (Int128Cmp(StateNet(s), Int128MulInt64(s->sum_w, JSS_FIXED_ONE)) < 0)
 			return false;
 	}
 	else
 	{
-		double		w = ldexp((double) s->sum_w, -JSS_FRACTION_BITS);
-		double		net = ldexp((double) StateNet(s), -2 * JSS_FRACTION_BITS);
+		double		w = ldexp(Int128ToDouble(s->sum_w), -JSS_FRACTION_BITS);
+		double		net = ldexp(Int128ToDouble(StateNet(s)), -2 * JSS_FRACTION_BITS);
 		double		candidate = ceil((t * (w + JSS_PRIOR_WEIGHT) - net -
 									  JSS_PRIOR_WEIGHT * JSS_PRIOR_MEAN) / (1.0 - t));
 

@@ -162,7 +162,7 @@ extern void StateUnmerge(JssState *dst, const JssState *src);
 extern const char *StateCheckBounds(const JssState *s);
 extern const char *StateCheck(const JssState *s);
 
-extern bool JssScoreFromSums(int64_t n, __int128 sum_w, __int128 net,
+extern bool JssScoreFromSums(int64_t n, JssInt128 sum_w, JssInt128 net,
 							 double prior_weight, double prior_mean,
 							 int64_t min_contracts, double *score);
 extern bool StateScore(const JssState *s, double prior_weight, double prior_mean,

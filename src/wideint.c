@@ -37,10 +37,10 @@ LimbsMulAdd(uint64_t *limb, int n, uint64_t m, uint64_t add)
 
 	for (int i = 0; i < n; i++)
 	{
-		unsigned __int128 p = (unsigned __int128) limb[i] * m + carry;
+		JssUInt128	p = UInt128MulAdd64(limb[i], m, carry, 0);
 
-		limb[i] = (uint64_t) p;
-		carry = (uint64_t) (p >> 64);
+		limb[i] = UInt128Lo(p);
+		carry = UInt128Hi(p);
 	}
 	return carry;
 }
@@ -49,16 +49,12 @@ LimbsMulAdd(uint64_t *limb, int n, uint64_t m, uint64_t add)
 static uint64_t
 LimbsDivMod(uint64_t *limb, int n, uint64_t d)
 {
-	unsigned __int128 rem = 0;
+	uint64_t	rem = 0;
 
+	/* each step divides rem * 2^64 + limb[i], rem < d */
 	for (int i = n - 1; i >= 0; i--)
-	{
-		unsigned __int128 cur = (rem << 64) | limb[i];
-
-		limb[i] = (uint64_t) (cur / d);
-		rem = cur % d;
-	}
-	return (uint64_t) rem;
+		limb[i] = UInt128DivMod64(UInt128FromParts(rem, limb[i]), d, &rem);
+	return rem;
 }
 
 /* Is an Int192 zero? */
@@ -70,25 +66,25 @@ Int192IsZero(const Int192 *a)
 
 /* Sign-extend a 128-bit integer to 192 bits. */
 Int192
-Int192FromInt128(__int128 v)
+Int192FromInt128(JssInt128 v)
 {
 	Int192		r;
 
-	r.limb[0] = (uint64_t) v;
-	r.limb[1] = (uint64_t) ((unsigned __int128) v >> 64);
-	r.limb[2] = v < 0 ? UINT64_MAX : 0;
+	r.limb[0] = Int128Lo(v);
+	r.limb[1] = (uint64_t) Int128Hi(v);
+	r.limb[2] = Int128Hi(v) < 0 ? UINT64_MAX : 0;
 	return r;
 }
 
 /* Narrow an Int192 to 128 bits; false if it does not fit. */
 bool
-Int192ToInt128(const Int192 *a, __int128 *result)
+Int192ToInt128(const Int192 *a, JssInt128 *result)
 {
 	uint64_t	sign_ext = (a->limb[1] >> 63) ? UINT64_MAX : 0;
 
 	if (a->limb[2] != sign_ext)
 		return false;
-	*result = (__int128) (((unsigned __int128) a->limb[1] << 64) | a->limb[0]);
+	*result = Int128FromParts((int64_t) a->limb[1], a->limb[0]);
 	return true;
 }
 
@@ -197,13 +193,13 @@ Int192FromDecimal(const char *str, Int192 *result)
 
 /* Sign-extend a 128-bit integer to 512 bits. */
 WideInt
-WideFromInt128(__int128 v)
+WideFromInt128(JssInt128 v)
 {
 	WideInt		r;
-	uint64_t	ext = v < 0 ? UINT64_MAX : 0;
+	uint64_t	ext = Int128Hi(v) < 0 ? UINT64_MAX : 0;
 
-	r.limb[0] = (uint64_t) v;
-	r.limb[1] = (uint64_t) ((unsigned __int128) v >> 64);
+	r.limb[0] = Int128Lo(v);
+	r.limb[1] = (uint64_t) Int128Hi(v);
 	for (int i = 2; i < WIDEINT_LIMBS; i++)
 		r.limb[i] = ext;
 	return r;
@@ -254,11 +250,11 @@ WideMul(const WideInt *a, const WideInt *b)
 			continue;
 		for (int j = 0; i + j < WIDEINT_LIMBS; j++)
 		{
-			unsigned __int128 p = (unsigned __int128) ma.limb[i] * mb.limb[j]
-				+ r.limb[i + j] + carry;
+			JssUInt128	p = UInt128MulAdd64(ma.limb[i], mb.limb[j],
+											r.limb[i + j], carry);
 
-			r.limb[i + j] = (uint64_t) p;
-			carry = (uint64_t) (p >> 64);
+			r.limb[i + j] = UInt128Lo(p);
+			carry = UInt128Hi(p);
 		}
 	}
 	if (negative)
@@ -308,8 +304,8 @@ WideCompare(const WideInt *a, const WideInt *b)
 /*
  * The float8 nearest to a, correctly rounded.
  *
- * The top 128 bits of the magnitude are converted by the compiler's exactly
- * rounded uint128-to-double conversion; every lower bit that is set is
+ * The top 128 bits of the magnitude are converted by the exactly rounded
+ * UInt128ToDouble (int128.h); every lower bit that is set is
  * folded into the window's lowest bit ("sticky"), which lies far below the
  * rounding position, so that a value just above a tie is not rounded as a
  * tie.
@@ -320,7 +316,7 @@ WideToDouble(const WideInt *a)
 	WideInt		mag = *a;
 	bool		negative = WideIsNegative(a);
 	int			top = WIDEINT_LIMBS - 1;
-	unsigned __int128 window;
+	JssUInt128	window;
 	double		result;
 
 	if (negative)
@@ -331,16 +327,15 @@ WideToDouble(const WideInt *a)
 		return 0.0;
 
 	if (top <= 1)
-		result = (double) (((unsigned __int128) mag.limb[1] << 64) | mag.limb[0]);
+		result = UInt128ToDouble(UInt128FromParts(mag.limb[1], mag.limb[0]));
 	else
 	{
 		uint64_t	sticky = 0;
 
 		for (int i = 0; i < top - 1; i++)
 			sticky |= mag.limb[i];
-		window = ((unsigned __int128) mag.limb[top] << 64) | mag.limb[top - 1];
-		window |= (sticky != 0);
-		result = ldexp((double) window, 64 * (top - 1));
+		window = UInt128FromParts(mag.limb[top], mag.limb[top - 1] | (sticky != 0));
+		result = ldexp(UInt128ToDouble(window), 64 * (top - 1));
 	}
 	return negative ? -result : result;
 }

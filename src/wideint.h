@@ -4,7 +4,7 @@
  *	  Exact integer arithmetic wider than 64 bits, in plain C.
  *
  * jss accumulates fixed-point sums in integers so that every plan gives the
- * same bits (SPEC section 6).  Most sums fit in 128 bits; the three
+ * same bits.  Most sums fit in 128 bits (JssInt128, int128.h); the three
  * second-moment sums (w*x^2, w*x*o, w*o^2) need up to 156 bits and live in
  * a 192-bit accumulator (Int192).  Final functions form products of sums,
  * such as W*Sxx and (W*Syy)*(W*Sxx) - (W*Sxy)^2, in 512-bit integers
@@ -23,16 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef __SIZEOF_INT128__
-#error "jss needs a compiler with 128-bit integers (gcc or clang on a 64-bit platform)"
-#endif
-
-/*
- * 128-bit integers aligned to 8 bytes, like PostgreSQL's own int128, so that
- * they can sit in a palloc'd (MAXALIGN'd) varlena without padding.
- */
-typedef __int128 JssInt128 __attribute__((aligned(8)));
-typedef unsigned __int128 JssUInt128 __attribute__((aligned(8)));
+#include "int128.h"
 
 /* Signed 192-bit two's complement integer, least significant limb first. */
 typedef struct Int192
@@ -52,50 +43,51 @@ typedef struct WideInt
 
 /* a += v, for a signed 128-bit v (one row's contribution). */
 static inline void
-Int192AddInt128(Int192 *a, __int128 v)
+Int192AddInt128(Int192 *a, JssInt128 v)
 {
-	unsigned __int128 low = ((unsigned __int128) a->limb[1] << 64) | a->limb[0];
-	unsigned __int128 sum = low + (unsigned __int128) v;
+	JssUInt128	low = UInt128FromParts(a->limb[1], a->limb[0]);
+	JssUInt128	sum = UInt128Add(low, UInt128FromInt128(v));
 
-	a->limb[0] = (uint64_t) sum;
-	a->limb[1] = (uint64_t) (sum >> 64);
+	a->limb[0] = UInt128Lo(sum);
+	a->limb[1] = UInt128Hi(sum);
 	/* carry out of the low 128 bits, plus the sign extension of v */
-	a->limb[2] += (uint64_t) (sum < low) + (v < 0 ? UINT64_MAX : 0);
+	a->limb[2] += (uint64_t) (UInt128Cmp(sum, low) < 0) +
+		(Int128Hi(v) < 0 ? UINT64_MAX : 0);
 }
 
 /* a += b. */
 static inline void
 Int192Add(Int192 *a, const Int192 *b)
 {
-	unsigned __int128 low = ((unsigned __int128) a->limb[1] << 64) | a->limb[0];
-	unsigned __int128 blow = ((unsigned __int128) b->limb[1] << 64) | b->limb[0];
-	unsigned __int128 sum = low + blow;
+	JssUInt128	low = UInt128FromParts(a->limb[1], a->limb[0]);
+	JssUInt128	blow = UInt128FromParts(b->limb[1], b->limb[0]);
+	JssUInt128	sum = UInt128Add(low, blow);
 
-	a->limb[0] = (uint64_t) sum;
-	a->limb[1] = (uint64_t) (sum >> 64);
-	a->limb[2] += b->limb[2] + (uint64_t) (sum < low);
+	a->limb[0] = UInt128Lo(sum);
+	a->limb[1] = UInt128Hi(sum);
+	a->limb[2] += b->limb[2] + (uint64_t) (UInt128Cmp(sum, low) < 0);
 }
 
 /* a -= b. */
 static inline void
 Int192Sub(Int192 *a, const Int192 *b)
 {
-	unsigned __int128 low = ((unsigned __int128) a->limb[1] << 64) | a->limb[0];
-	unsigned __int128 blow = ((unsigned __int128) b->limb[1] << 64) | b->limb[0];
-	unsigned __int128 diff = low - blow;
+	JssUInt128	low = UInt128FromParts(a->limb[1], a->limb[0]);
+	JssUInt128	blow = UInt128FromParts(b->limb[1], b->limb[0]);
+	JssUInt128	diff = UInt128Sub(low, blow);
 
-	a->limb[0] = (uint64_t) diff;
-	a->limb[1] = (uint64_t) (diff >> 64);
-	a->limb[2] -= b->limb[2] + (uint64_t) (low < blow);
+	a->limb[0] = UInt128Lo(diff);
+	a->limb[1] = UInt128Hi(diff);
+	a->limb[2] -= b->limb[2] + (uint64_t) (UInt128Cmp(low, blow) < 0);
 }
 
 extern bool Int192IsZero(const Int192 *a);
-extern Int192 Int192FromInt128(__int128 v);
-extern bool Int192ToInt128(const Int192 *a, __int128 *result);
+extern Int192 Int192FromInt128(JssInt128 v);
+extern bool Int192ToInt128(const Int192 *a, JssInt128 *result);
 extern int	Int192ToDecimal(const Int192 *a, char *buf);
 extern const char *Int192FromDecimal(const char *str, Int192 *result);
 
-extern WideInt WideFromInt128(__int128 v);
+extern WideInt WideFromInt128(JssInt128 v);
 extern WideInt WideFromInt192(const Int192 *a);
 extern WideInt WideMul(const WideInt *a, const WideInt *b);
 extern WideInt WideSub(const WideInt *a, const WideInt *b);
