@@ -167,12 +167,12 @@ ExpectSumsOf(const JssState *s, const Row *rows, int n, const char *what)
 				dated = 0,
 				first = 0,
 				last = 0;
-	__int128	w = 0,
-				wp = 0,
-				wn = 0,
-				wop = 0,
-				won = 0,
-				wx = 0;
+	JssInt128	w = I128(0),
+				wp = I128(0),
+				wn = I128(0),
+				wop = I128(0),
+				won = I128(0),
+				wx = I128(0);
 	Big			wxx = BigFromU64(0),
 				wxo = BigFromU64(0),
 				woo = BigFromU64(0),
@@ -182,16 +182,16 @@ ExpectSumsOf(const JssState *s, const Row *rows, int n, const char *what)
 	{
 		const Row  *r = &rows[i];
 
-		w += r->w;
+		w = Int128Add(w, I128(r->w));
 		if (r->o > 0)
 		{
-			wp += r->w;
-			wop += (__int128) r->w * r->o;
+			wp = Int128Add(wp, I128(r->w));
+			wop = Int128Add(wop, Int128Mul64(r->w, r->o));
 		}
 		else if (r->o < 0)
 		{
-			wn += r->w;
-			won += (__int128) r->w * -r->o;
+			wn = Int128Add(wn, I128(r->w));
+			won = Int128Add(won, Int128Mul64(r->w, -r->o));
 		}
 		else
 			neutral++;
@@ -209,7 +209,7 @@ ExpectSumsOf(const JssState *s, const Row *rows, int n, const char *what)
 			if (dated == 0 || r->ts > last)
 				last = r->ts;
 			dated++;
-			wx += (__int128) r->w * x;
+			wx = Int128Add(wx, Int128Mul64(r->w, x));
 			t = BigMul(&bw, &bx);
 			t = BigMul(&t, &bx);
 			wxx = BigAdd(&wxx, &t);
@@ -227,9 +227,10 @@ ExpectSumsOf(const JssState *s, const Row *rows, int n, const char *what)
 	EXPECT(s->dated == dated, "%s: dated", what);
 	EXPECT(s->first_ended == first && s->last_ended == last, "%s: first/last %lld %lld want %lld %lld",
 		   what, (long long) s->first_ended, (long long) s->last_ended, (long long) first, (long long) last);
-	EXPECT(s->sum_w == w && s->sum_w_pos == wp && s->sum_w_neg == wn, "%s: weight sums", what);
-	EXPECT(s->sum_wo_pos == wop && s->sum_wo_neg == won, "%s: outcome sums", what);
-	EXPECT(s->sum_wx == wx, "%s: sum_wx", what);
+	EXPECT(I128Eq(s->sum_w, w) && I128Eq(s->sum_w_pos, wp) && I128Eq(s->sum_w_neg, wn),
+		   "%s: weight sums", what);
+	EXPECT(I128Eq(s->sum_wo_pos, wop) && I128Eq(s->sum_wo_neg, won), "%s: outcome sums", what);
+	EXPECT(I128Eq(s->sum_wx, wx), "%s: sum_wx", what);
 	g = BigOf192(&s->sum_wxx);
 	EXPECT(BigCmp(&g, &wxx) == 0, "%s: sum_wxx", what);
 	g = BigOf192(&s->sum_wxo);
@@ -611,7 +612,8 @@ TestAccumulate(void)
 	StateAddRow(&a, ONE, 1);		/* one unit: not neutral */
 	StateAddRow(&a, 0, -ONE);		/* weight 0 but not neutral */
 	EXPECT(a.neutral == 4 && a.contracts == 6, "neutral %lld", (long long) a.neutral);
-	EXPECT(a.sum_w_pos == ONE && a.sum_wo_pos == ONE && a.sum_w_neg == 0 && a.sum_wo_neg == 0, "sums");
+	EXPECT(I128Eq(a.sum_w_pos, I128(ONE)) && I128Eq(a.sum_wo_pos, I128(ONE)) &&
+		   I128Eq(a.sum_w_neg, I128(0)) && I128Eq(a.sum_wo_neg, I128(0)), "sums");
 	EXPECT(StateCheck(&a) == NULL, "%s", StateCheck(&a));
 	CheckEnd();
 }
@@ -728,7 +730,8 @@ TestContractsNeeded(void)
 	NewState(&a);
 	StateAddRow(&a, (int64_t) JSS_MAX_WEIGHT * ONE, ONE);
 	ScaleState(&a, JSS_MAX_CONTRACTS);
-	a.sum_wo_pos -= (__int128) 470728525925 * ONE * ONE;	/* a deficit below perfect */
+	/* a deficit below perfect */
+	a.sum_wo_pos = Int128Sub(a.sum_wo_pos, Int128MulInt64(Int128Mul64(470728525925, ONE), ONE));
 	{
 		clock_t		started = clock();
 		bool		found = StateContractsNeeded(&a, 99.99995718748997, INT32_MAX, &k);
@@ -834,19 +837,19 @@ TestContractBound(void)
 		EXPECT(StateScore(&hi, 3, 1, 2, &v) && v == 100, "score %g", v);
 		EXPECT(!StateTrendSlope(&hi, &v), "slope with Sxx = 0 is NULL");
 		all = hi;
-		Int192AddInt128(&all.sum_woo, 1);
+		Int192AddInt128(&all.sum_woo, I128(1));
 		EXPECT(StateCheck(&all) != NULL, "sum_woo = W*2^64 + 1 accepted");
 		all = hi;
-		Int192AddInt128(&all.sum_wxx, 1);
+		Int192AddInt128(&all.sum_wxx, I128(1));
 		EXPECT(StateCheck(&all) != NULL, "sum_wxx = W*X^2 + 1 accepted");
 		all = hi;
-		all.sum_wx += 1;
+		all.sum_wx = Int128Add(all.sum_wx, I128(1));
 		EXPECT(StateCheck(&all) != NULL, "sum_wx = W*X + 1 accepted");
 		all = hi;
-		Int192AddInt128(&all.sum_wxo, 1);
+		Int192AddInt128(&all.sum_wxo, I128(1));
 		EXPECT(StateCheck(&all) != NULL, "sum_wxo = W*X*2^32 + 1 accepted");
 		all = hi;
-		all.sum_w += 1;
+		all.sum_w = Int128Add(all.sum_w, I128(1));
 		EXPECT(StateCheck(&all) != NULL, "W = n*1e6 + 1 unit accepted");
 	}
 	CheckEnd();
@@ -860,10 +863,23 @@ typedef struct Corruption
 	void		(*apply) (JssState *s);
 } Corruption;
 
-static __int128
+static JssInt128
 I128Max(void)
 {
-	return (__int128) (((unsigned __int128) 1 << 127) - 1);
+	return Int128FromParts(INT64_MAX, UINT64_MAX);
+}
+
+static JssInt128
+I128Min(void)
+{
+	return Int128FromParts(INT64_MIN, 0);
+}
+
+/* a * m + d */
+static JssInt128
+I128MulAdd(JssInt128 a, int64_t m, int64_t d)
+{
+	return Int128Add(Int128MulInt64(a, m), I128(d));
 }
 
 static void C_version0(JssState *s) { s->version = 0; }
@@ -881,21 +897,21 @@ static void C_neutral_min(JssState *s) { s->neutral = INT64_MIN; }
 static void C_dated_neg(JssState *s) { s->dated = -1; }
 static void C_dated_over(JssState *s) { s->dated = s->contracts + 1; }
 static void C_dated_max(JssState *s) { s->dated = INT64_MAX; }
-static void C_w_pos_gt_w(JssState *s) { s->sum_w_pos = s->sum_w + 1; }
-static void C_w_neg_neg(JssState *s) { s->sum_w_neg = -1; }
-static void C_w_pos_neg(JssState *s) { s->sum_w_pos = -s->sum_w_pos - 1; }
-static void C_w_lt_parts(JssState *s) { s->sum_w = s->sum_w_pos + s->sum_w_neg - 1; }
-static void C_w_over_n(JssState *s) { s->sum_w = (__int128) s->contracts * JssToFixed(JSS_MAX_WEIGHT) + 1; }
+static void C_w_pos_gt_w(JssState *s) { s->sum_w_pos = I128MulAdd(s->sum_w, 1, 1); }
+static void C_w_neg_neg(JssState *s) { s->sum_w_neg = I128(-1); }
+static void C_w_pos_neg(JssState *s) { s->sum_w_pos = I128MulAdd(s->sum_w_pos, -1, -1); }
+static void C_w_lt_parts(JssState *s) { s->sum_w = I128MulAdd(Int128Add(s->sum_w_pos, s->sum_w_neg), 1, -1); }
+static void C_w_over_n(JssState *s) { s->sum_w = I128MulAdd(I128(s->contracts), JssToFixed(JSS_MAX_WEIGHT), 1); }
 static void C_w_max(JssState *s) { s->sum_w = I128Max(); }
-static void C_w_min(JssState *s) { s->sum_w = -I128Max() - 1; }
+static void C_w_min(JssState *s) { s->sum_w = I128Min(); }
 static void C_w_pos_max(JssState *s) { s->sum_w_pos = I128Max(); s->sum_w = I128Max(); }
-static void C_w_neg_min(JssState *s) { s->sum_w_neg = -I128Max() - 1; }
-static void C_wo_pos_over(JssState *s) { s->sum_wo_pos = s->sum_w_pos * ONE + 1; }
-static void C_wo_pos_neg(JssState *s) { s->sum_wo_pos = -1; }
-static void C_wo_neg_over(JssState *s) { s->sum_wo_neg = s->sum_w_neg * ONE + 1; }
-static void C_wo_neg_neg(JssState *s) { s->sum_wo_neg = -1; }
+static void C_w_neg_min(JssState *s) { s->sum_w_neg = I128Min(); }
+static void C_wo_pos_over(JssState *s) { s->sum_wo_pos = I128MulAdd(s->sum_w_pos, ONE, 1); }
+static void C_wo_pos_neg(JssState *s) { s->sum_wo_pos = I128(-1); }
+static void C_wo_neg_over(JssState *s) { s->sum_wo_neg = I128MulAdd(s->sum_w_neg, ONE, 1); }
+static void C_wo_neg_neg(JssState *s) { s->sum_wo_neg = I128(-1); }
 static void C_wo_pos_max(JssState *s) { s->sum_wo_pos = I128Max(); }
-static void C_wo_neg_min(JssState *s) { s->sum_wo_neg = -I128Max() - 1; }
+static void C_wo_neg_min(JssState *s) { s->sum_wo_neg = I128Min(); }
 static void C_all_neutral(JssState *s) { s->neutral = s->contracts; }
 static void C_first_gt_last(JssState *s) { int64_t t = s->first_ended; s->first_ended = s->last_ended + 1; s->last_ended = t; }
 static void C_first_low(JssState *s) { s->first_ended = JSS_MIN_TIMESTAMP - 1; }
@@ -904,26 +920,26 @@ static void C_last_end(JssState *s) { s->last_ended = JSS_END_TIMESTAMP; }
 static void C_last_max(JssState *s) { s->last_ended = INT64_MAX; }
 static void C_both_low(JssState *s) { s->first_ended = s->last_ended = JSS_MIN_TIMESTAMP - 1; }
 static void C_both_high(JssState *s) { s->first_ended = s->last_ended = JSS_END_TIMESTAMP; }
-static void C_wx_over(JssState *s) { s->sum_wx = s->sum_w * 2000 + 1; }
-static void C_wx_under(JssState *s) { s->sum_wx = -s->sum_w * 2000 - 1; }
-static void C_wx_min(JssState *s) { s->sum_wx = -I128Max() - 1; }
+static void C_wx_over(JssState *s) { s->sum_wx = I128MulAdd(s->sum_w, 2000, 1); }
+static void C_wx_under(JssState *s) { s->sum_wx = I128MulAdd(s->sum_w, -2000, -1); }
+static void C_wx_min(JssState *s) { s->sum_wx = I128Min(); }
 static void C_wx_max(JssState *s) { s->sum_wx = I128Max(); }
-static void C_wxx_neg(JssState *s) { s->sum_wxx = Int192FromInt128(-1); }
-static void C_wxx_over(JssState *s) { s->sum_wxx = Int192FromInt128(s->sum_w * 2000 * 2000 + 1); }
+static void C_wxx_neg(JssState *s) { s->sum_wxx = Int192FromInt128(I128(-1)); }
+static void C_wxx_over(JssState *s) { s->sum_wxx = Int192FromInt128(I128MulAdd(s->sum_w, 2000 * 2000, 1)); }
 static void C_wxx_top(JssState *s) { s->sum_wxx.limb[2] = INT64_MAX; }
 static void C_wxx_min(JssState *s) { s->sum_wxx.limb[0] = 0; s->sum_wxx.limb[1] = 0; s->sum_wxx.limb[2] = UINT64_C(1) << 63; }
-static void C_wxo_over(JssState *s) { s->sum_wxo = Int192FromInt128(s->sum_w * 2000 * ONE + 1); }
-static void C_wxo_under(JssState *s) { s->sum_wxo = Int192FromInt128(-s->sum_w * 2000 * ONE - 1); }
+static void C_wxo_over(JssState *s) { s->sum_wxo = Int192FromInt128(I128MulAdd(s->sum_w, 2000 * ONE, 1)); }
+static void C_wxo_under(JssState *s) { s->sum_wxo = Int192FromInt128(I128MulAdd(s->sum_w, -2000 * ONE, -1)); }
 static void C_wxo_min(JssState *s) { s->sum_wxo.limb[0] = 0; s->sum_wxo.limb[1] = 0; s->sum_wxo.limb[2] = UINT64_C(1) << 63; }
-static void C_woo_neg(JssState *s) { s->sum_woo = Int192FromInt128(-1); }
-static void C_woo_over(JssState *s) { WideInt w = WideFromInt128(s->sum_w), p = WideFromInt128((__int128) 1 << 64); p = WideMul(&w, &p); memcpy(s->sum_woo.limb, p.limb, 24); Int192AddInt128(&s->sum_woo, 1); }
+static void C_woo_neg(JssState *s) { s->sum_woo = Int192FromInt128(I128(-1)); }
+static void C_woo_over(JssState *s) { WideInt w = WideFromInt128(s->sum_w), p = WideFromInt128(Int128FromParts(1, 0)); p = WideMul(&w, &p); memcpy(s->sum_woo.limb, p.limb, 24); Int192AddInt128(&s->sum_woo, I128(1)); }
 static void C_woo_top(JssState *s) { s->sum_woo.limb[2] = INT64_MAX; }
-static void C_undated_first(JssState *s) { s->dated = 0; s->last_ended = 0; s->sum_wx = 0; s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(0); }
-static void C_undated_last(JssState *s) { s->dated = 0; s->first_ended = 0; s->sum_wx = 0; s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(0); }
-static void C_undated_wx(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(0); }
-static void C_undated_wxx(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = 0; s->sum_wxo = s->sum_woo = Int192FromInt128(0); }
-static void C_undated_wxo(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = 0; s->sum_wxx = s->sum_woo = Int192FromInt128(0); }
-static void C_undated_woo(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = 0; s->sum_wxx = s->sum_wxo = Int192FromInt128(0); }
+static void C_undated_first(JssState *s) { s->dated = 0; s->last_ended = 0; s->sum_wx = I128(0); s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(I128(0)); }
+static void C_undated_last(JssState *s) { s->dated = 0; s->first_ended = 0; s->sum_wx = I128(0); s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(I128(0)); }
+static void C_undated_wx(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wxx = s->sum_wxo = s->sum_woo = Int192FromInt128(I128(0)); }
+static void C_undated_wxx(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = I128(0); s->sum_wxo = s->sum_woo = Int192FromInt128(I128(0)); }
+static void C_undated_wxo(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = I128(0); s->sum_wxx = s->sum_woo = Int192FromInt128(I128(0)); }
+static void C_undated_woo(JssState *s) { s->dated = 0; s->first_ended = s->last_ended = 0; s->sum_wx = I128(0); s->sum_wxx = s->sum_wxo = Int192FromInt128(I128(0)); }
 
 static const Corruption corruptions[] = {
 	{"version 0", C_version0},
@@ -1040,7 +1056,7 @@ TestCheck(void)
 	for (int i = 0; i < 5; i++)
 		StateAddDatedRow(&s, JssToFixed(JSS_MAX_WEIGHT), -ONE, JSS_MIN_TIMESTAMP + i);
 	EXPECT(StateCheck(&s) == NULL, "%s", StateCheck(&s));
-	EXPECT(s.sum_wx == -s.sum_w * 2451545, "sum_wx at -W*X");
+	EXPECT(I128Eq(s.sum_wx, Int128MulInt64(s.sum_w, -2451545)), "sum_wx at -W*X");
 	NewState(&s);
 	for (int i = 0; i < 5; i++)
 		StateAddDatedRow(&s, JssToFixed(JSS_MAX_WEIGHT), ONE, JSS_END_TIMESTAMP - 1 - i);
@@ -1073,14 +1089,14 @@ TestCheck(void)
 		EXPECT(StateTrendT(&s, &tv) && isfinite(tv), "base t %g", tv);
 
 		t = s;
-		t.sum_woo = Int192FromInt128(0);	/* Syy < 0 */
+		t.sum_woo = Int192FromInt128(I128(0));	/* Syy < 0 */
 		EXPECT(StateCheck(&t) != NULL, "woo = 0 with non-neutral rows accepted (t would be %s)",
 			   StateTrendT(&t, &tv) ? (tv < 0 ? "negative" : "positive") : "NULL");
 		StateFormatText(&t, text);
 		EXPECT(StateParseText(text, &t) != NULL, "woo = 0 accepted as text: %s", text);
 
 		t = s;
-		t.sum_wxx = Int192FromInt128(0);	/* Sxx < 0 */
+		t.sum_wxx = Int192FromInt128(I128(0));	/* Sxx < 0 */
 		EXPECT(StateCheck(&t) != NULL, "wxx = 0 with dated rows away from day 0 accepted");
 
 		/* a perfect line: Sxx*Syy = Sxy^2; one unit more |Sxy| or less Syy breaks it */
@@ -1089,10 +1105,10 @@ TestCheck(void)
 			StateAddDatedRow(&line, ONE, ONE - k * (ONE / 8), (9000 + k) * DAY);
 		EXPECT(StateCheck(&line) == NULL, "line: %s", StateCheck(&line));
 		t = line;
-		Int192AddInt128(&t.sum_wxo, -1);	/* slope is negative: this makes |Sxy| larger */
+		Int192AddInt128(&t.sum_wxo, I128(-1));	/* slope is negative: this makes |Sxy| larger */
 		EXPECT(StateCheck(&t) != NULL, "Sxy^2 > Sxx*Syy accepted");
 		t = line;
-		Int192AddInt128(&t.sum_woo, -1);
+		Int192AddInt128(&t.sum_woo, I128(-1));
 		EXPECT(StateCheck(&t) != NULL, "Syy below the perfect fit accepted");
 
 		/* outcomes +-1: sum w*o^2 = sum w*|o| * 2^32 exactly; one more is impossible */
@@ -1101,7 +1117,7 @@ TestCheck(void)
 		StateAddDatedRow(&t, ONE, -ONE, 20 * DAY);
 		StateAddRow(&t, ONE, 0);	/* not every row dated */
 		EXPECT(StateCheck(&t) == NULL, "+-1: %s", StateCheck(&t));
-		Int192AddInt128(&t.sum_woo, 1);
+		Int192AddInt128(&t.sum_woo, I128(1));
 		EXPECT(StateCheck(&t) != NULL, "woo > (wo_pos + wo_neg) * 2^32 accepted");
 	}
 	CheckEnd();
@@ -1550,10 +1566,10 @@ TestIllConditioned(void)
 	{
 		int64_t		x0 = round % 2 ? RefDaysFromCivil(200000, 3, 1) + round : RefDaysFromCivil(-4000, 6, 1) - round;
 		int			n = 2000 + (int) RandBelow(8000);
-		__int128	w0 = 0,
-					wo0 = 0,
-					w2 = 0,
-					wo2 = 0;
+		JssInt128	w0 = I128(0),
+					wo0 = I128(0),
+					w2 = I128(0),
+					wo2 = I128(0);
 		long double mean0,
 					mean2,
 					want;
@@ -1570,19 +1586,19 @@ TestIllConditioned(void)
 			rows_a[i] = r;
 			if (later)
 			{
-				w2 += r.w;
-				wo2 += (__int128) r.w * r.o;
+				w2 = Int128Add(w2, I128(r.w));
+				wo2 = Int128Add(wo2, Int128Mul64(r.w, r.o));
 			}
 			else
 			{
-				w0 += r.w;
-				wo0 += (__int128) r.w * r.o;
+				w0 = Int128Add(w0, I128(r.w));
+				wo0 = Int128Add(wo0, Int128Mul64(r.w, r.o));
 			}
 		}
 		Shuffle(rows_a, n);
 		Build(&s, rows_a, n);
-		mean0 = ldexpl((long double) wo0, -32) / (long double) w0;
-		mean2 = ldexpl((long double) wo2, -32) / (long double) w2;
+		mean0 = ldexpl(I128ToLongDouble(wo0), -32) / I128ToLongDouble(w0);
+		mean2 = ldexpl(I128ToLongDouble(wo2), -32) / I128ToLongDouble(w2);
 		want = 91.3125L * 100 * (mean2 - mean0) / 2;
 		EXPECT(StateTrendSlope(&s, &v) && Near(v, want, 1e-12L, 1e-12L),
 			   "round %d x0=%lld: got %.17g want %.17Lg", round, (long long) x0, v, want);

@@ -3,7 +3,8 @@
  * test_wideint.c
  *	  Unit tests of src/wideint.[ch]: Int192 accumulators, 512-bit WideInt
  *	  products, decimal conversion and correctly rounded WideToDouble,
- *	  against __int128, long double and the base-10^9 bignum of unit.c.
+ *	  against 128-bit arithmetic (int128.h), long double and the base-10^9
+ *	  bignum of unit.c.
  *
  *-------------------------------------------------------------------------
  */
@@ -92,19 +93,25 @@ RandAny192(void)
 	return a;
 }
 
-/* A random __int128 with magnitude below 2^bits (bits <= 127). */
-static __int128
+/* The low n bits set, 0 <= n <= 64. */
+static uint64_t
+LowBits(int n)
+{
+	return n >= 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1;
+}
+
+/* A random 128-bit integer with magnitude below 2^bits (bits <= 127). */
+static JssInt128
 RandI128(int bits)
 {
 	int			len = (int) RandBelow((uint64_t) bits + 1);
-	unsigned __int128 m = ((unsigned __int128) RandLimb() << 64) | RandLimb();
+	uint64_t	hi = RandLimb() & LowBits(len > 64 ? len - 64 : 0),
+				lo = RandLimb() & LowBits(len);
+	JssInt128	m = Int128FromParts((int64_t) hi, lo);
 
-	if (len == 0)
-		m = 0;
-	else if (len < 128)
-		m &= ((unsigned __int128) 1 << len) - 1;
-	return RandBelow(2) ? -(__int128) m : (__int128) m;
+	return RandBelow(2) ? Int128Neg(m) : m;
 }
+
 
 static bool
 Same192(const Int192 *a, const Int192 *b)
@@ -135,7 +142,7 @@ StrBig(const Big *a, char *buf)
 static WideInt
 WideZero(void)
 {
-	return WideFromInt128(0);
+	return WideFromInt128(I128(0));
 }
 
 static WideInt
@@ -154,20 +161,19 @@ WideAdd(const WideInt *a, const WideInt *b)
 	return WideSub(a, &nb);
 }
 
-/* The WideInt (non-negative) m * 2^k, for an unsigned 128-bit m; 0 <= k. */
+/* The WideInt (non-negative) m * 2^k, for an unsigned 64-bit m; 0 <= k. */
 static WideInt
-WideShifted(unsigned __int128 m, int k)
+WideShifted(uint64_t m, int k)
 {
 	WideInt		r;
 	int			q = k / 64,
 				s = k % 64;
-	uint64_t	part[3];
+	uint64_t	part[2];
 
 	memset(&r, 0, sizeof(r));
-	part[0] = (uint64_t) m << s;
-	part[1] = s ? (uint64_t) (m >> (64 - s)) : (uint64_t) (m >> 64);
-	part[2] = s ? (uint64_t) (m >> 64 >> (64 - s)) : 0;
-	for (int i = 0; i < 3; i++)
+	part[0] = m << s;
+	part[1] = s ? m >> (64 - s) : 0;
+	for (int i = 0; i < 2; i++)
 		if (q + i < WIDEINT_LIMBS)
 			r.limb[q + i] = part[i];
 	return r;
@@ -243,16 +249,16 @@ TestInt192AddSub(void)
 				b2[BIG_STR_LEN];
 
 	RandSeed(1001);
-	CheckBegin("Int192AddInt128 equals __int128 addition when the sum fits");
+	CheckBegin("Int192AddInt128 equals 128-bit addition when the sum fits");
 	for (int i = 0; i < 20000; i++)
 	{
-		__int128	x = RandI128(125),
+		JssInt128	x = RandI128(125),
 					v = RandI128(125),
 					got;
 		Int192		a = Int192FromInt128(x);
 
 		Int192AddInt128(&a, v);
-		EXPECT(Int192ToInt128(&a, &got) && got == x + v,
+		EXPECT(Int192ToInt128(&a, &got) && I128Eq(got, Int128Add(x, v)),
 			   "i=%d x=%s", i, Str192(&a, b1));
 	}
 	CheckEnd();
@@ -261,7 +267,7 @@ TestInt192AddSub(void)
 	for (int i = 0; i < 5000; i++)
 	{
 		Int192		a = RandInt192(190);
-		__int128	v = RandI128(127);
+		JssInt128	v = RandI128(127);
 		Big			ref = BigOf192(&a),
 					bv = BigFromI128(v);
 
@@ -274,13 +280,13 @@ TestInt192AddSub(void)
 
 	CheckBegin("Int192AddInt128 with v = INT128 min and max");
 	{
-		__int128	vmax = (__int128) (((unsigned __int128) 1 << 127) - 1);
-		__int128	vmin = -vmax - 1;
+		JssInt128	vmax = Int128FromParts(INT64_MAX, UINT64_MAX);
+		JssInt128	vmin = Int128FromParts(INT64_MIN, 0);
 
 		for (int i = 0; i < 2000; i++)
 		{
 			Int192		a = RandInt192(189);
-			__int128	v = RandBelow(2) ? vmax : vmin;
+			JssInt128	v = RandBelow(2) ? vmax : vmin;
 			Big			ref = BigOf192(&a),
 						bv = BigFromI128(v);
 
@@ -359,7 +365,7 @@ TestInt192AddSub(void)
 		Int192		a = RandAny192(),
 					b = a,
 					w;
-		__int128	v = RandI128(127);
+		JssInt128	v = RandI128(127);
 
 		w = Int192FromInt128(v);
 		Int192AddInt128(&a, v);
@@ -371,11 +377,11 @@ TestInt192AddSub(void)
 	CheckBegin("Int192 sums in any order of many row-sized terms give identical limbs");
 	for (int round = 0; round < 50; round++)
 	{
-		__int128	terms[200];
-		Int192		fwd = Int192FromInt128(0),
-					bwd = Int192FromInt128(0),
-					split = Int192FromInt128(0),
-					half = Int192FromInt128(0);
+		JssInt128	terms[200];
+		Int192		fwd = Int192FromInt128(I128(0)),
+					bwd = Int192FromInt128(I128(0)),
+					split = Int192FromInt128(I128(0)),
+					half = Int192FromInt128(I128(0));
 		Big			ref = BigFromU64(0);
 
 		for (int i = 0; i < 200; i++)
@@ -403,35 +409,35 @@ TestInt192AddSub(void)
 	CheckBegin("Int192 carries and borrows across limb boundaries");
 	{
 		Int192		a,
-					one = Int192FromInt128(1);
+					one = Int192FromInt128(I128(1));
 
-		a = Int192FromInt128((__int128) UINT64_MAX);
+		a = Int192FromInt128(Int128FromParts(0, UINT64_MAX));
 		Int192Add(&a, &one);
 		EXPECT(a.limb[0] == 0 && a.limb[1] == 1 && a.limb[2] == 0, "2^64-1 + 1");
-		a = Int192FromInt128((__int128) (((unsigned __int128) 1 << 127) - 1));
-		Int192AddInt128(&a, 1);
+		a = Int192FromInt128(Int128FromParts(INT64_MAX, UINT64_MAX));
+		Int192AddInt128(&a, I128(1));
 		EXPECT(a.limb[0] == 0 && a.limb[1] == UINT64_C(1) << 63 && a.limb[2] == 0, "2^127-1 + 1");
 		a.limb[0] = a.limb[1] = UINT64_MAX;
 		a.limb[2] = 0;
-		Int192AddInt128(&a, 1);
+		Int192AddInt128(&a, I128(1));
 		EXPECT(a.limb[0] == 0 && a.limb[1] == 0 && a.limb[2] == 1, "2^128-1 + 1");
-		Int192AddInt128(&a, -1);
+		Int192AddInt128(&a, I128(-1));
 		EXPECT(a.limb[0] == UINT64_MAX && a.limb[1] == UINT64_MAX && a.limb[2] == 0, "2^128 - 1");
 		Int192Sub(&a, &one);
 		EXPECT(a.limb[0] == UINT64_MAX - 1 && a.limb[1] == UINT64_MAX && a.limb[2] == 0, "2^128-1 - 1");
-		a = Int192FromInt128(0);
+		a = Int192FromInt128(I128(0));
 		Int192Sub(&a, &one);
 		EXPECT(a.limb[0] == UINT64_MAX && a.limb[1] == UINT64_MAX && a.limb[2] == UINT64_MAX, "0 - 1");
-		Int192AddInt128(&a, 1);
+		Int192AddInt128(&a, I128(1));
 		EXPECT(Int192IsZero(&a), "-1 + 1");
-		a = Int192FromInt128(-1);
-		Int192AddInt128(&a, -1);
+		a = Int192FromInt128(I128(-1));
+		Int192AddInt128(&a, I128(-1));
 		EXPECT(a.limb[0] == UINT64_MAX - 1 && a.limb[1] == UINT64_MAX && a.limb[2] == UINT64_MAX, "-1 + -1");
 		/* 2^128 + (-1) through the sign extension of v */
 		a.limb[0] = 0;
 		a.limb[1] = 0;
 		a.limb[2] = 1;
-		Int192AddInt128(&a, -1);
+		Int192AddInt128(&a, I128(-1));
 		EXPECT(a.limb[0] == UINT64_MAX && a.limb[1] == UINT64_MAX && a.limb[2] == 0, "2^128 + -1");
 	}
 	CheckEnd();
@@ -442,19 +448,20 @@ TestInt192Conversions(void)
 {
 	char		b1[BIG_STR_LEN],
 				b2[BIG_STR_LEN];
-	__int128	i128max = (__int128) (((unsigned __int128) 1 << 127) - 1);
-	__int128	i128min = -i128max - 1;
+	JssInt128	i128max = Int128FromParts(INT64_MAX, UINT64_MAX);
+	JssInt128	i128min = Int128FromParts(INT64_MIN, 0);
 
 	RandSeed(1002);
 	CheckBegin("Int192FromInt128 then Int192ToInt128 round trip, INT128 min and max included");
 	for (int i = 0; i < 20000; i++)
 	{
-		__int128	v = i == 0 ? i128max : i == 1 ? i128min : i == 2 ? 0 : i == 3 ? -1 : RandI128(127),
-					got = 0;
+		JssInt128	v = i == 0 ? i128max : i == 1 ? i128min :
+			i == 2 ? I128(0) : i == 3 ? I128(-1) : RandI128(127),
+					got = I128(0);
 		Int192		a = Int192FromInt128(v);
 		Big			ref = BigFromI128(v);
 
-		EXPECT(Int192ToInt128(&a, &got) && got == v, "i=%d", i);
+		EXPECT(Int192ToInt128(&a, &got) && I128Eq(got, v), "i=%d", i);
 		EXPECT(strcmp(Str192(&a, b1), StrBig(&ref, b2)) == 0, "i=%d got %s want %s", i, b1, b2);
 	}
 	CheckEnd();
@@ -462,12 +469,12 @@ TestInt192Conversions(void)
 	CheckBegin("Int192ToInt128 refuses values outside the int128 range");
 	{
 		Int192		a = Int192FromInt128(i128max);
-		__int128	got = 7;
+		JssInt128	got = I128(7);
 
-		Int192AddInt128(&a, 1);
-		EXPECT(!Int192ToInt128(&a, &got) && got == 7, "2^127");
+		Int192AddInt128(&a, I128(1));
+		EXPECT(!Int192ToInt128(&a, &got) && I128Eq(got, I128(7)), "2^127");
 		a = Int192FromInt128(i128min);
-		Int192AddInt128(&a, -1);
+		Int192AddInt128(&a, I128(-1));
 		EXPECT(!Int192ToInt128(&a, &got), "-2^127-1");
 		for (int i = 0; i < 5000; i++)
 		{
@@ -484,7 +491,7 @@ TestInt192Conversions(void)
 
 	CheckBegin("Int192IsZero");
 	{
-		Int192		z = Int192FromInt128(0),
+		Int192		z = Int192FromInt128(I128(0)),
 					t;
 
 		EXPECT(Int192IsZero(&z), "0");
@@ -708,7 +715,7 @@ TestInt192Parse(void)
 
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		{
-			Int192		keep = Int192FromInt128(42);
+			Int192		keep = Int192FromInt128(I128(42));
 
 			a = keep;
 			EXPECT(!Parse192(bad[i], &a, &used) && Same192(&a, &keep), "accepted \"%s\" or wrote the result", bad[i]);
@@ -787,7 +794,7 @@ TestWideArithmetic(void)
 	CheckBegin("WideFromInt128 and WideFromInt192 sign-extend");
 	for (int i = 0; i < 5000; i++)
 	{
-		__int128	v = RandI128(127);
+		JssInt128	v = RandI128(127);
 		Int192		a = RandAny192();
 		WideInt		wv = WideFromInt128(v),
 					wa = WideFromInt192(&a);
@@ -801,15 +808,15 @@ TestWideArithmetic(void)
 	}
 	CheckEnd();
 
-	CheckBegin("WideMul equals __int128 multiplication for operands below 2^62");
+	CheckBegin("WideMul equals 128-bit multiplication for operands below 2^62");
 	for (int i = 0; i < 20000; i++)
 	{
 		int64_t		x = (int64_t) (RandU64() >> (2 + RandBelow(62))) * (RandBelow(2) ? -1 : 1);
 		int64_t		y = (int64_t) (RandU64() >> (2 + RandBelow(62))) * (RandBelow(2) ? -1 : 1);
-		WideInt		wx = WideFromInt128(x),
-					wy = WideFromInt128(y),
+		WideInt		wx = WideFromInt128(Int128FromInt64(x)),
+					wy = WideFromInt128(Int128FromInt64(y)),
 					p = WideMul(&wx, &wy),
-					e = WideFromInt128((__int128) x * y);
+					e = WideFromInt128(Int128Mul64(x, y));
 
 		EXPECT(SameWide(&p, &e), "%lld * %lld", (long long) x, (long long) y);
 	}
@@ -872,12 +879,12 @@ TestWideArithmetic(void)
 
 	CheckBegin("WideMul by 0, 1 and -1; INT128 min squared");
 	{
-		__int128	i128min = -(__int128) (((unsigned __int128) 1 << 127) - 1) - 1;
+		JssInt128	i128min = Int128FromParts(INT64_MIN, 0);
 		WideInt		m = WideFromInt128(i128min),
 					sq = WideMul(&m, &m),
 					zero = WideZero(),
-					one = WideFromInt128(1),
-					mone = WideFromInt128(-1);
+					one = WideFromInt128(I128(1)),
+					mone = WideFromInt128(I128(-1));
 		Big			bm = BigFromI128(i128min),
 					e = BigMul(&bm, &bm),
 					g = BigOfWide(&sq);
@@ -935,7 +942,7 @@ TestWideToDouble(void)
 			v = INT64_MAX;
 		if (i == 2)
 			v = 0;
-		w = WideFromInt128(v);
+		w = WideFromInt128(I128(v));
 		EXPECT(WideToDouble(&w) == (double) v, "v=%lld got %a want %a",
 			   (long long) v, WideToDouble(&w), (double) v);
 	}

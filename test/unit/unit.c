@@ -91,7 +91,7 @@ RandU64(void)
 uint64_t
 RandBelow(uint64_t n)
 {
-	return (uint64_t) (((unsigned __int128) RandU64() * n) >> 64);
+	return UInt128Hi(UInt128Mul64(RandU64(), n));
 }
 
 int64_t
@@ -152,19 +152,11 @@ BigFromI64(int64_t v)
 }
 
 Big
-BigFromI128(__int128 v)
+BigFromI128(JssInt128 v)
 {
-	unsigned __int128 m = v < 0 ? -(unsigned __int128) v : (unsigned __int128) v;
-	Big			r;
+	uint64_t	limb[2] = {Int128Lo(v), (uint64_t) Int128Hi(v)};
 
-	memset(&r, 0, sizeof(r));
-	while (m != 0)
-	{
-		r.d[r.n++] = (uint32_t) (m % BIG_BASE);
-		m /= BIG_BASE;
-	}
-	r.neg = v < 0 && r.n > 0;
-	return r;
+	return BigFromLimbs(limb, 2, true);
 }
 
 /* |a| vs |b| */
@@ -515,18 +507,18 @@ main(void)
 void
 ScaleState(JssState *s, int64_t k)
 {
-	WideInt		wk = WideFromInt128(k);
+	WideInt		wk = WideFromInt128(I128(k));
 	Int192	   *wide[3] = {&s->sum_wxx, &s->sum_wxo, &s->sum_woo};
 
 	s->contracts *= k;
 	s->neutral *= k;
 	s->dated *= k;
-	s->sum_w *= k;
-	s->sum_w_pos *= k;
-	s->sum_w_neg *= k;
-	s->sum_wo_pos *= k;
-	s->sum_wo_neg *= k;
-	s->sum_wx *= k;
+	s->sum_w = Int128MulInt64(s->sum_w, k);
+	s->sum_w_pos = Int128MulInt64(s->sum_w_pos, k);
+	s->sum_w_neg = Int128MulInt64(s->sum_w_neg, k);
+	s->sum_wo_pos = Int128MulInt64(s->sum_wo_pos, k);
+	s->sum_wo_neg = Int128MulInt64(s->sum_wo_neg, k);
+	s->sum_wx = Int128MulInt64(s->sum_wx, k);
 	for (int i = 0; i < 3; i++)
 	{
 		WideInt		v = WideFromInt192(wide[i]),

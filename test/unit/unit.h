@@ -50,6 +50,25 @@ extern void CheckFail(const char *file, int line, const char *cond,
 		CheckEnd(); \
 	} while (0)
 
+/* ---- 128-bit shorthands (int128.h) ---- */
+
+/* v as a JssInt128 */
+#define I128(v) Int128FromInt64(v)
+
+/* Is a = b? */
+static inline bool
+I128Eq(JssInt128 a, JssInt128 b)
+{
+	return Int128Cmp(a, b) == 0;
+}
+
+/* a as a long double, to within a unit or two of its last place */
+static inline long double
+I128ToLongDouble(JssInt128 a)
+{
+	return (long double) Int128Hi(a) * 0x1p64L + (long double) Int128Lo(a);
+}
+
 /* ---- deterministic PRNG (xorshift64*) ---- */
 
 extern void RandSeed(uint64_t seed);
@@ -75,7 +94,7 @@ typedef struct Big
 
 extern Big	BigFromU64(uint64_t v);
 extern Big	BigFromI64(int64_t v);
-extern Big	BigFromI128(__int128 v);
+extern Big	BigFromI128(JssInt128 v);
 /* sum of limb[i] * 2^(64 i); minus 2^(64 n) when is_signed and the top bit is set */
 extern Big	BigFromLimbs(const uint64_t *limb, int n, bool is_signed);
 /* the exact value of a finite double */
