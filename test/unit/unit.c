@@ -495,6 +495,7 @@ main(void)
 {
 	/* line by line, so that a sanitizer abort loses nothing already said */
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	TestInt128();
 	TestWideInt();
 	TestState();
 	TestCalendar();

@@ -121,6 +121,7 @@ extern void RefFormatTimestamp(int64_t ts, char *buf);
 
 /* ---- suites ---- */
 
+extern void TestInt128(void);
 extern void TestWideInt(void);
 extern void TestState(void);
 extern void TestFormat(void);
