@@ -120,18 +120,19 @@ ExerciseState(const JssState *s)
 static const char *
 WeightSplitProblem(const JssState *s)
 {
-	const __int128 row = (__int128) 1000000 << 32;
-	__int128	neutral_w = s->sum_w - s->sum_w_pos - s->sum_w_neg;
+	const int64_t row = INT64_C(1000000) << 32;
+	JssInt128	neutral_w = Int128Sub(Int128Sub(s->sum_w, s->sum_w_pos), s->sum_w_neg);
 
-	if (neutral_w < 0)
+	if (Int128Sign(neutral_w) < 0)
 		return "the positive and negative weights exceed the total";
-	if (s->neutral == 0 && neutral_w != 0)
+	if (s->neutral == 0 && Int128Sign(neutral_w) != 0)
 		return "weight on neutral rows without neutral rows";
-	if (neutral_w > row * s->neutral)
+	if (Int128Cmp(neutral_w, Int128Mul64(row, s->neutral)) > 0)
 		return "more neutral weight than its rows can hold";
-	if (s->sum_w_pos + s->sum_w_neg > row * (s->contracts - s->neutral))
+	if (Int128Cmp(Int128Add(s->sum_w_pos, s->sum_w_neg),
+				  Int128Mul64(row, s->contracts - s->neutral)) > 0)
 		return "more signed weight than its rows can hold";
-	if (s->sum_wo_pos < s->sum_w_pos || s->sum_wo_neg < s->sum_w_neg)
+	if (Int128Cmp(s->sum_wo_pos, s->sum_w_pos) < 0 || Int128Cmp(s->sum_wo_neg, s->sum_w_neg) < 0)
 		return "outcome sums below their weights";
 	return NULL;
 }
