@@ -8,6 +8,7 @@
 #   make bench      the benchmark suites, one node and sharded (slow: not part
 #                   of make test, which runs their smoke modes)
 #   make installcheck   the pg_regress suites only, against a running server
+#   make deb        the Debian packages, into build/deb (on Debian, as root or with sudo)
 
 EXTENSION = jss
 MODULE_big = jss
@@ -64,6 +65,9 @@ stress:
 
 prereqs:
 	test/prereqs
+
+.PHONY: deb
+deb: ; test/deb/build build/deb
 
 ifneq ($(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h),)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
