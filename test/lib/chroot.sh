@@ -14,10 +14,12 @@
 #                             "made in N s".  A chroot is made in NAME.new
 #                             and renamed when complete, so an interrupted
 #                             run leaves nothing that looks usable.
-#   chroot_run NAME COMMAND...
+#   chroot_run [--private-network] NAME COMMAND...
 #                             run COMMAND in the chroot as root, with a clean
 #                             environment; mounts before, unmounts after,
-#                             whatever happens (also on INT and TERM)
+#                             whatever happens (also on INT and TERM); with
+#                             --private-network, in a network namespace of
+#                             its own that has only a loopback interface
 #   chroot_copy_checkout NAME DIR
 #                             copy this checkout's files (tracked and new,
 #                             not ignored) into the chroot's DIR, replacing it
@@ -94,6 +96,13 @@ chroot_unmount_all() {
 }
 
 chroot_run() {
+	local isolate=()
+	if [ "$1" = --private-network ]; then
+		# its own network namespace with only a loopback interface: its
+		# servers' ports cannot collide with another chroot's
+		isolate=(unshare --net sh -c 'ip link set dev lo up && exec "$@"' chroot_run)
+		shift
+	fi
 	local name=$1
 	shift
 	local root=$CHROOT_CACHE/$name
@@ -108,7 +117,7 @@ chroot_run() {
 			mount --bind /dev/pts "$root/dev/pts" &&
 			mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm" || exit 1
 		cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
-		chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+		"${isolate[@]}" chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 	)
 }
