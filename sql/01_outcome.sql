@@ -1,5 +1,5 @@
 --
--- jss_outcome: the net performance of one contract (SPEC 1.1, 8)
+-- jss_outcome: the net performance of one contract
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jss;
@@ -14,7 +14,7 @@ SELECT provolatile = 'i' AS immutable, proparallel = 's' AS parallel_safe,
 FROM pg_proc WHERE proname = 'jss_outcome';
 
 --
--- The worked examples of SPEC 8
+-- The worked examples
 --
 SELECT jss_outcome(public_rating => 5) = 1 AS "r5 = 1",
        jss_outcome(public_rating => 4) = 0.5 AS "r4 = 0.5";

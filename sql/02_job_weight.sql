@@ -1,5 +1,5 @@
 --
--- jss_job_weight: how many "jobs" a contract counts as (SPEC 1.2, 8)
+-- jss_job_weight: how many "jobs" a contract counts as
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jss;
@@ -17,7 +17,7 @@ SELECT provolatile = 'i' AS immutable, proparallel = 's' AS parallel_safe,
 FROM pg_proc WHERE proname = 'jss_job_weight';
 
 --
--- The worked examples of SPEC 8
+-- The worked examples
 --
 SELECT jss_job_weight(1500, '200 days') AS "1.5 + 2",
        jss_job_weight(100) AS "1",

@@ -1,5 +1,5 @@
 --
--- jss_client_weight: the weight of a client from all its contracts (SPEC 2.1, 8)
+-- jss_client_weight: the weight of a client from all its contracts
 --
 --   client_weight = (G + 5) / (G + P + 5),  G = sum max(o, 0), P = sum max(-o, 0)
 --
@@ -9,7 +9,7 @@ RESET client_min_messages;
 \set VERBOSITY terse
 \set SHOW_CONTEXT never
 
--- the worked example of SPEC 8: (1 + 5) / (1 + 2 + 5)
+-- the worked example: (1 + 5) / (1 + 2 + 5)
 SELECT jss_client_weight(o) FROM (VALUES (1::float8), (-1), (-1)) v(o);
 
 -- no informative history weighs 1.0: an empty group, only NULL outcomes, only neutral ones

@@ -1,5 +1,5 @@
 --
--- jss_score(outcome [, weight]): the one-step Job Success Score (SPEC 3.1, 8)
+-- jss_score(outcome [, weight]): the one-step Job Success Score
 --
 --   score = 100 * clamp((N + K*m) / (W + K), 0, 1),  K = 3, m = 1;  NULL when n < 2
 --
@@ -10,7 +10,7 @@ RESET client_min_messages;
 \set SHOW_CONTEXT never
 
 --
--- The worked examples of SPEC 8
+-- The worked examples
 --
 -- {1 x 9, -1}: 100 * (8 + 3) / (10 + 3)
 SELECT round(jss_score(o)::numeric, 8) AS score

@@ -1,5 +1,5 @@
 --
--- jss_satisfaction_ratio(outcome [, weight]): share of satisfied outcomes (SPEC 3.3, 8)
+-- jss_satisfaction_ratio(outcome [, weight]): share of satisfied outcomes
 --
 --   S = sum w over o > 0, D = sum w over o < 0, ratio = S / (S + D); NULL when S + D = 0
 --
@@ -9,7 +9,7 @@ RESET client_min_messages;
 \set VERBOSITY terse
 \set SHOW_CONTEXT never
 
--- the worked example of SPEC 8: S = 1 + 2, D = 1 (the neutral row weighs nothing)
+-- the worked example: S = 1 + 2, D = 1 (the neutral row weighs nothing)
 SELECT jss_satisfaction_ratio(o, w)
 FROM (VALUES (1::float8, 1::float8), (0.5, 2), (-0.2, 1), (0, 5)) v(o, w);
 

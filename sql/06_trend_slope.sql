@@ -1,5 +1,5 @@
 --
--- jss_trend_slope(outcome, ended_at [, weight]): the trend in points per quarter (SPEC 3.4, 8)
+-- jss_trend_slope(outcome, ended_at [, weight]): the trend in points per quarter
 --
 --   y = 100*o, x = UTC day number of ended_at (days since 2000-01-01, floor)
 --   slope = 91.3125 * Sxy / Sxx;  NULL when n < 2, W = 0 or Sxx = 0
@@ -12,7 +12,7 @@ RESET client_min_messages;
 SET DateStyle = 'ISO, YMD';
 SET TimeZone = 'UTC';
 
--- the worked example of SPEC 8: x = 9497, 9527, 9557, slope per day 200/60
+-- the worked example: x = 9497, 9527, 9557, slope per day 200/60
 SELECT jss_trend_slope(o, t) AS slope, 91.3125 * 200 / 60 AS formula
 FROM (VALUES (-1::float8, '2026-01-01 00:00+00'::timestamptz),
              (0, '2026-01-31 00:00+00'), (1, '2026-03-02 00:00+00')) v(o, t);

@@ -1,5 +1,5 @@
 --
--- jss_band: the band of a score (SPEC 7, 8)
+-- jss_band: the band of a score
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jss;
@@ -15,7 +15,7 @@ SELECT b FROM unnest('{excellent, at risk, good, fair}'::jss_band[]) b ORDER BY 
 SELECT provolatile, proparallel, proisstrict, prorettype::regtype
 FROM pg_proc WHERE proname = 'jss_band';
 
--- the worked examples of SPEC 8
+-- the worked examples
 SELECT jss_band(89.999) AS "89.999", jss_band(90) AS "90", jss_band(NULL::float8) IS NULL AS "NULL";
 -- jss_band(NULL) is also NULL (an untyped NULL is read as a cast to the enum)
 SELECT jss_band(NULL) IS NULL AS untyped_null;
@@ -30,7 +30,7 @@ SELECT jss_band(70::float8 - 1.4210854715202004e-14::float8) AS below_70,
        jss_band(90::float8 - 1.4210854715202004e-14::float8) AS below_90,
        70::float8 - 1.4210854715202004e-14::float8 < 70 AS "really below";
 
--- on scores: the worked examples of SPEC 8 (84.6, NULL, 20, 0)
+-- on scores: the worked examples (84.6, NULL, 20, 0)
 SELECT g, round(jss_score(o)::numeric, 8) AS score, jss_band(jss_score(o)) AS band
 FROM (VALUES (1, 1::float8), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, -1),
              (2, -1), (3, -1), (3, -1), (4, -1), (4, -1), (4, -1), (4, -1),

@@ -1,5 +1,5 @@
 --
--- jss_state: jss_agg, jss_rollup and the accessors (SPEC 4, 4.1)
+-- jss_state: jss_agg, jss_rollup and the accessors
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jss;
@@ -50,7 +50,7 @@ WHERE aggfnoid IN ('jss_agg(float8, timestamptz)'::regprocedure, 'jss_agg(float8
 ORDER BY 1::text;
 
 --
--- The worked trend example as a state (SPEC 8): every field checked by hand
+-- The worked trend example as a state: every field checked by hand
 --   x = 9497, 9527, 9557; w = 1 (2^32); o = -1, 0, 1
 --   wx = 2^32 * 28581, wxx = 2^32 * 272292987, wxo = 2^64 * 60, woo = 2^96 * 2
 --
@@ -193,7 +193,7 @@ FROM (SELECT jss_agg(1, t) AS s
                    ('294276-12-31 23:59:59.999999+00'), ('4714-11-24 00:00+00 BC')) v(t)) x;
 
 --
--- jss_needs_review (SPEC 4.1); slope and t checked against PostgreSQL's own regr_* aggregates
+-- jss_needs_review; slope and t checked against PostgreSQL's own regr_* aggregates
 -- (t_check is NULL where s^2 = 0 or n < 3)
 --
 CREATE TEMP TABLE review (g text, o float8, d int);

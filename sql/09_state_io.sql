@@ -1,5 +1,5 @@
 --
--- jss_state input and output: the text form, the binary form, malformed input (SPEC 4)
+-- jss_state input and output: the text form, the binary form, malformed input
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jss;

@@ -1,5 +1,5 @@
 --
--- Numerics (SPEC 6): outcomes and weights rounded to multiples of 2^-32 (ties away from zero),
+-- Numerics: outcomes and weights rounded to multiples of 2^-32 (ties away from zero),
 -- exact integer sums, and results within 1e-6 of real arithmetic on the rounded inputs
 --
 SET client_min_messages = warning;

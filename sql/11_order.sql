@@ -1,5 +1,5 @@
 --
--- Order independence (SPEC 6): the same rows in any order, and any split of them rolled up,
+-- Order independence: the same rows in any order, and any split of them rolled up,
 -- give the same bits
 --
 SET client_min_messages = warning;

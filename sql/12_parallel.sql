@@ -1,5 +1,5 @@
 --
--- Parallel plans (SPEC 6, 10): every aggregate gives the same bits serially and with
+-- Parallel plans: every aggregate gives the same bits serially and with
 -- partial aggregation in parallel workers, platform-wide and per group
 --
 SET client_min_messages = warning;

@@ -1,5 +1,5 @@
 --
--- The as-of score (SPEC 3.2): jss_score(outcome, weight, ended_at, as_of)
+-- The as-of score: jss_score(outcome, weight, ended_at, as_of)
 -- is the best of the 3.1 scores of three windows, the rows with
 --     as_of - M months <= ended_at <= as_of,   M = 6, 12, 24,
 -- month arithmetic on the UTC calendar with PostgreSQL's rules (day of
@@ -471,7 +471,7 @@ JOIN (SELECT f, jss_score(o, w, t, as_of ORDER BY random()) AS s FROM hist GROUP
 JOIN (SELECT f, jss_score(o, w, t, as_of ORDER BY t DESC, o) AS s FROM hist GROUP BY f) c USING (f);
 
 --
--- As a window aggregate (SPEC 3: every aggregate works over any frame; the
+-- As a window aggregate (every aggregate works over any frame; the
 -- as-of score has no moving mode, so PostgreSQL recomputes a frame whose
 -- head moves, and calls the final function again on a growing state), it
 -- equals the plain aggregate over the rows of the frame

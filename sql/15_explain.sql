@@ -1,5 +1,5 @@
 --
--- Explaining and improving a score (SPEC 4.2):
+-- Explaining and improving a score:
 --   jss_explain(state, prior_weight, prior_mean, min_contracts) -> jsonb, every
 --   number behind the score, with the values the accessors return;
 --   jss_contracts_needed(state, target) -> integer, the least number of extra
@@ -17,7 +17,7 @@ SET TimeZone = 'UTC';
 CREATE FUNCTION pg_temp.rnd(i int, seed text) RETURNS float8
 LANGUAGE sql IMMUTABLE STRICT
 AS $$ SELECT ('x' || substr(md5(seed || ':' || i), 1, 13))::bit(52)::bigint::float8 / 4503599627370496 $$;
--- x rounded to the nearest multiple of 2^-32, ties away from zero (SPEC 6), as an exact numeric
+-- x rounded to the nearest multiple of 2^-32, ties away from zero, as an exact numeric
 CREATE FUNCTION pg_temp.q(x numeric) RETURNS numeric
 LANGUAGE sql IMMUTABLE STRICT
 AS $$ SELECT round(x * 4294967296) * 0.00000000023283064365386962890625 $$;
@@ -31,9 +31,9 @@ AS $$ SELECT round(x * 4294967296) * 0.00000000023283064365386962890625 $$;
 --
 CREATE TEMP TABLE r (g text, o numeric, w numeric, t timestamptz);
 INSERT INTO r VALUES
-  -- SPEC 8 trend example: x = 9497, 9527, 9557, slope 304.375, an exact rising line
-  ('spec 8 slope', -1, NULL, '2026-01-01 00:00+00'), ('spec 8 slope', 0, NULL, '2026-01-31 00:00+00'),
-  ('spec 8 slope', 1, NULL, '2026-03-02 00:00+00'),
+  -- the worked trend example: x = 9497, 9527, 9557, slope 304.375, an exact rising line
+  ('worked slope', -1, NULL, '2026-01-01 00:00+00'), ('worked slope', 0, NULL, '2026-01-31 00:00+00'),
+  ('worked slope', 1, NULL, '2026-03-02 00:00+00'),
   -- weights other than 1 and neutral rows, on two days 30 days apart:
   -- 1e-11 rounds to 0 (neutral); the zero-weight -1 counts as a contract only
   ('weighted', 1, 2, '2026-01-01 09:00+00'), ('weighted', 0.5, 0.5, '2026-01-01 10:00+00'),
@@ -118,7 +118,7 @@ FROM (SELECT g FROM states) gs
                        (t AT TIME ZONE 'UTC')::date - date '2000-01-01' AS x
                 FROM r WHERE o IS NOT NULL AND t IS NOT NULL) c USING (g)
 GROUP BY g;
--- the trend by SPEC 3.4 and 4.1 in exact arithmetic: with A = W Sxx, B = W Sxy,
+-- the trend slope and its t-statistic in exact arithmetic: with A = W Sxx, B = W Sxy,
 -- C = W Syy (no division), slope = 91.3125 B / A and t = B sqrt(n - 2) / sqrt(C A - B^2)
 CREATE TEMP TABLE trend AS
 SELECT g, CASE WHEN n >= 2 AND w > 0 AND a > 0 THEN (91.3125 * b / a)::float8 END AS slope,
@@ -134,10 +134,10 @@ FROM sums;
 --
 -- jss_explain, in full, on states checked by hand
 --
--- SPEC 8 trend example: W = 3, N = 1 - 1 = 0, score 100 (0 + 3) / (3 + 3) = 50 (at risk),
+-- the worked trend example: W = 3, N = 1 - 1 = 0, score 100 (0 + 3) / (3 + 3) = 50 (at risk),
 -- ratio 1 / 2, slope 304.375, an exact rising line (t = Infinity, a JSON string);
 -- review for the score only
-SELECT jsonb_pretty(jss_explain(s)) FROM states WHERE g = 'spec 8 slope';
+SELECT jsonb_pretty(jss_explain(s)) FROM states WHERE g = 'worked slope';
 -- {1 x 9, -1}: score 100 (8 + 3) / (10 + 3) = 84.615... (good), raw 100 * 8 / 10 = 80, ratio 0.9;
 -- x = 0, 10, ..., 90 days: Sxx = 8250, Sxy = -9000, slope = 91.3125 * -9000 / 8250 = -99.613636...,
 -- Syy = 36000, t^2 = (Sxy^2 / Sxx) / s^2 = 9818.18 / 3272.73 = 3, t = -sqrt(3) > -2: no review
@@ -163,8 +163,8 @@ SELECT e->'score' AS score, e->'band' AS band, e->'needs_review' AS review, e->'
 FROM states, jss_explain(s, min_contracts => 1) e WHERE g = 'one row';
 -- the required fields, and the JSON type of each
 SELECT string_agg(k || ': ' || jsonb_typeof(e->k), ', ' ORDER BY k) AS fields
-FROM states, jss_explain(s) e, jsonb_object_keys(e) k WHERE g = 'spec 8 slope';
-SELECT jsonb_pretty(e->'prior') AS prior FROM states, jss_explain(s, 0.5, 0.25, 7) e WHERE g = 'spec 8 slope';
+FROM states, jss_explain(s) e, jsonb_object_keys(e) k WHERE g = 'worked slope';
+SELECT jsonb_pretty(e->'prior') AS prior FROM states, jss_explain(s, 0.5, 0.25, 7) e WHERE g = 'worked slope';
 
 --
 -- Trends: exact lines give t = -Infinity / Infinity as JSON strings; "negative trend" needs
@@ -180,7 +180,7 @@ SELECT g, e->'score' AS score, e->'band' AS band, e->'trend_slope' AS slope, e->
        jsonb_typeof(e->'trend_t') AS t_type, e->'needs_review' AS review, e->'review_reasons' AS reasons
 FROM states, jss_explain(s) e
 WHERE g IN ('perfect decline', 'perfect decline, low', 'perfect decline, 4', 'perfect rise', 'flat', 'same day',
-            'spec 8 slope')
+            'worked slope')
 ORDER BY g;
 -- the other hand-made groups, shortly
 SELECT g, e->'contracts' AS n, e->'weight' AS w, e->'net' AS net, e->'raw_score' AS raw, e->'score' AS score,
@@ -267,7 +267,7 @@ SELECT bool_and((e->>'contracts')::bigint = n AND (e->>'neutral_contracts')::big
        bool_and((e->>'satisfaction_ratio')::float8 IS NOT DISTINCT FROM (w_pos / nullif(w_pos + w_neg, 0))::float8)
          AS ratio_exact
 FROM ex JOIN sums USING (g);
--- the score against the formula of SPEC 3.1 in exact arithmetic (within 1e-9 points)
+-- the score against its formula, 100 clamp((N + K m) / (W + K), 0, 1), in exact arithmetic (within 1e-9 points)
 SELECT bool_and(CASE WHEN n < min_n OR w + k::numeric = 0 THEN e->'score' = 'null'
                      ELSE abs((e->>'score')::numeric
                               - 100 * greatest(0, least(1, (net + k::numeric * m::numeric) / (w + k::numeric)))) <= 1e-9
@@ -283,7 +283,7 @@ SELECT bool_and(CASE WHEN tr.slope IS NULL THEN e->'trend_slope' = 'null'
        count(*) FILTER (WHERE e->'trend_t' = '"Infinity"') AS plus_infinity,
        count(*) FILTER (WHERE jsonb_typeof(e->'trend_t') = 'number') AS finite
 FROM ex JOIN trend tr USING (g);
--- the review and its reasons (SPEC 4.1), judged with the default prior whatever the explain's prior:
+-- the review and its reasons, judged with the default prior whatever the explain's prior:
 -- "score below 70" exactly when the default score < 70; "negative trend" exactly when n >= 5,
 -- slope <= -5 and t <= -2; needs_review exactly when there is a reason (null with no default score)
 SELECT bool_and(e->'review_reasons' IN ('[]', '["score below 70"]', '["negative trend"]',
@@ -347,14 +347,14 @@ SELECT jss_explain(s, 3, 1, 0) FROM states WHERE g = 'weighted';  -- error
 \echo :SQLSTATE
 
 --
--- jss_contracts_needed on states checked by hand (SPEC 4.2):
+-- jss_contracts_needed on states checked by hand:
 --   k = max(0, ceil((t (W + 3) - N - 3) / (1 - t))), t = target / 100 < 1, raised so that n + k >= 2
 --
 SELECT g, target, jss_contracts_needed(s, target) AS needed, expected,
        jss_contracts_needed(s, target) IS NOT DISTINCT FROM expected AS ok
 FROM states JOIN (VALUES
   -- (0.9 * 6 - 0 - 3) / 0.1 = 24: 100 * 27 / 30 = 90, and 23 gives 89.66
-  ('spec 8 slope', 90::float8, 24),
+  ('worked slope', 90::float8, 24),
   -- (0.9 * 13 - 11) / 0.1 = 7: 100 * 18 / 20 = 90, and 6 gives 89.47
   ('nine good one bad', 90, 7),
   -- (0.99 * 13 - 11) / 0.01 = 187: 100 * 198 / 200 = 99, and 186 gives 98.99
@@ -366,7 +366,7 @@ FROM states JOIN (VALUES
   ('nine good one bad', 84.61538461538463, 1),
   -- target 100 after an imperfect outcome: never
   ('nine good one bad', 100, NULL),
-  ('spec 8 slope', 100, NULL),
+  ('worked slope', 100, NULL),
   ('neutral only', 100, NULL),
   ('weighted', 100, NULL),
   -- neutral only: (0.9 * 5 - 3) / 0.1 = 15: 100 * 18 / 20 = 90
@@ -403,23 +403,23 @@ FROM states JOIN (VALUES
 ORDER BY g, target;
 -- the default target is 90
 SELECT count(*) AS states, bool_and(jss_contracts_needed(s) IS NOT DISTINCT FROM jss_contracts_needed(s, 90)) AS default_90,
-       (SELECT jss_contracts_needed(s) FROM states WHERE g = 'spec 8 slope') AS spec_8
+       (SELECT jss_contracts_needed(s) FROM states WHERE g = 'worked slope') AS worked_slope
 FROM states;
 -- STRICT
 SELECT jss_contracts_needed(NULL) IS NULL AS a, jss_contracts_needed(s, NULL) IS NULL AS b
-FROM states WHERE g = 'spec 8 slope';
+FROM states WHERE g = 'worked slope';
 -- targets outside (0, 100]: 22023
-SELECT jss_contracts_needed(s, 0) FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, 0) FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
-SELECT jss_contracts_needed(s, -1) FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, -1) FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
-SELECT jss_contracts_needed(s, 100.000001) FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, 100.000001) FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
-SELECT jss_contracts_needed(s, 'NaN') FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, 'NaN') FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
-SELECT jss_contracts_needed(s, 'Infinity') FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, 'Infinity') FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
-SELECT jss_contracts_needed(s, '-Infinity') FROM states WHERE g = 'spec 8 slope';  -- error
+SELECT jss_contracts_needed(s, '-Infinity') FROM states WHERE g = 'worked slope';  -- error
 \echo :SQLSTATE
 -- answers past the integer range: 22003.  1000 contracts of -1 with weight 1e6 and target 99.99999
 -- need about (W + 1e9) / 1e-7 = 2e16
@@ -473,7 +473,7 @@ SELECT count(*) AS pairs, count(k) AS reachable, count(*) FILTER (WHERE k > 0) A
        bool_and(k IS NULL OR k = 0 OR coalesce(pg_temp.score_plus(s, k - 1) < target, true)) AS k_minus_1_does_not,
        count(*) FILTER (WHERE k > 0 AND jss_contracts(s) + k - 1 >= 2) AS k_minus_1_scored
 FROM needed;
--- and k is the formula of SPEC 4.2 in exact arithmetic; target 100: NULL exactly when N < W, else 2 - n or 0
+-- and k is ceil((t (W + K) - N - K m) / (1 - t)) in exact arithmetic; target 100: NULL exactly when N < W, else 2 - n or 0
 SELECT count(*) AS pairs,
        bool_and(CASE WHEN target < 100
                      THEN k = greatest(0, ceil((target::numeric / 100 * (w + 3) - net - 3) / (1 - target::numeric / 100)),

@@ -1,5 +1,5 @@
 --
--- Hostile states (issue 6, item 2): every function that takes a jss_state or a
+-- Hostile states: every function that takes a jss_state or a
 -- jss_asof_state, fed hand-written text and binary states: malformed, inconsistent,
 -- at the documented bounds and one past them, truncated and oversized.  Each is
 -- rejected with the SQLSTATE of the README's error table (22P02 text, 22P03 binary,

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * accessors.c
- *	  Functions that read a jss_state (SPEC section 4): the score with its
+ *	  Functions that read a jss_state: the score with its
  *	  prior, satisfaction ratio, trend slope, counts, first and last end
  *	  times, and the review flag.  All IMMUTABLE STRICT.
  *
@@ -31,7 +31,7 @@ JssStateArg(FunctionCallInfo fcinfo)
 }
 
 /*
- * Check the prior of SPEC 4: prior_weight K >= 0 and finite, prior_mean m
+ * Check the accessors' prior: prior_weight K >= 0 and finite, prior_mean m
  * in [0, 1], min_contracts >= 1; 22023 otherwise.
  */
 void
@@ -54,7 +54,7 @@ JssCheckPriorArgs(double prior_weight, double prior_mean, int32 min_contracts)
 }
 
 /*
- * jss_score(state, prior_weight, prior_mean, min_contracts): SPEC 3.1 with
+ * jss_score(state, prior_weight, prior_mean, min_contracts): the score with
  * K, m and the minimum history given; 22023 for K < 0, m outside [0, 1] or
  * a minimum below 1.
  */
@@ -73,7 +73,7 @@ jss_score(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(score);
 }
 
-/* jss_satisfaction_ratio(state): SPEC 3.3; also the aggregate's final. */
+/* jss_satisfaction_ratio(state): S / (S + D); also the aggregate's final. */
 Datum
 jss_satisfaction_ratio(PG_FUNCTION_ARGS)
 {
@@ -84,7 +84,7 @@ jss_satisfaction_ratio(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(ratio);
 }
 
-/* jss_trend_slope(state): SPEC 3.4; also the aggregate's final. */
+/* jss_trend_slope(state): points per quarter; also the aggregate's final. */
 Datum
 jss_trend_slope(PG_FUNCTION_ARGS)
 {
@@ -124,7 +124,7 @@ jss_last_ended(PG_FUNCTION_ARGS)
 	PG_RETURN_TIMESTAMPTZ(s->last_ended);
 }
 
-/* jss_needs_review(state): SPEC 4.1. */
+/* jss_needs_review(state): score below 70, or a significant fall. */
 Datum
 jss_needs_review(PG_FUNCTION_ARGS)
 {

@@ -3,7 +3,7 @@
  * aggregates.c
  *	  Transition, combine and final functions of the jss aggregates.
  *
- * Every aggregate's transition type is jss_state (SPEC section 10: Citus
+ * Every aggregate's transition type is jss_state (Citus
  * pushes an aggregate down only when its state is a real type).  Inside an
  * aggregate the state lives in the aggregate context and is updated in
  * place; called directly from SQL, these functions work on a copy.
@@ -141,7 +141,7 @@ jss_state_final(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
-/* jss_score_final(state): final of jss_score, the default score (SPEC 3.1). */
+/* jss_score_final(state): final of jss_score, the score with the default prior. */
 Datum
 jss_score_final(PG_FUNCTION_ARGS)
 {

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * asof.c
- *	  The as-of score (SPEC 3.2), jss_score(outcome, weight, ended_at,
+ *	  The as-of score, jss_score(outcome, weight, ended_at,
  *	  as_of): its state type jss_asof_state (text and binary I/O) and its
  *	  transition, combine and final functions.
  *

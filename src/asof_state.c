@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * asof_state.c
- *	  The state of the as-of score (SPEC 3.2): place rows in the 6, 12 and
+ *	  The state of the as-of score: place rows in the 6, 12 and
  *	  24 month windows before as_of, merge states, check states read from
  *	  outside, the best window's score, and the text and binary forms.
  *
@@ -152,7 +152,7 @@ AsOfCheck(const JssAsOfState *s)
 }
 
 /*
- * The as-of score: the greatest of the windows' scores (SPEC 3.1 with the
+ * The as-of score: the greatest of the windows' scores (jss_score with the
  * default prior; a window with fewer than 2 rows has none); false (NULL)
  * when no window has a score.
  */

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * asof_state.h
- *	  The state of the as-of score (SPEC 3.2), jss_asof_state, in plain C.
+ *	  The state of the as-of score, jss_asof_state, in plain C.
  *
  * jss_score(outcome, weight, ended_at, as_of) is the best of the scores of
  * three windows ending at as_of: the 6, 12 and 24 months before it, on the

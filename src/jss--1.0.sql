@@ -7,7 +7,7 @@
 -- that nothing in the installing user's search_path can be called instead.
 
 --------------------------------------------------------------------------
--- Per-contract functions (SPEC section 1)
+-- Per-contract functions
 --------------------------------------------------------------------------
 
 -- not STRICT: a NULL argument is "no signal".  COST 10: a call, with its
@@ -41,7 +41,7 @@ COMMENT ON FUNCTION @extschema@.jss_job_weight(numeric, interval) IS
 'how many jobs a contract counts as: 1, 1.25 or 1.5 by earnings, plus 1 per full 90 days paid, at most 8';
 
 --------------------------------------------------------------------------
--- The state type (SPEC section 4)
+-- The state type
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_state;
@@ -82,7 +82,7 @@ COMMENT ON TYPE @extschema@.jss_state IS
 'exact partial state of the jss aggregates: counts, first and last end times and fixed-point sums, versioned';
 
 --------------------------------------------------------------------------
--- Accessors (SPEC section 4)
+-- Accessors
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.jss_score(state @extschema@.jss_state,
@@ -144,7 +144,7 @@ COMMENT ON FUNCTION @extschema@.jss_needs_review(@extschema@.jss_state) IS
 'true when the score is below 70 or the trend falls significantly (n >= 5, slope <= -5, t <= -2)';
 
 --------------------------------------------------------------------------
--- Explaining and improving a score (SPEC section 4.2)
+-- Explaining and improving a score
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.jss_explain(state @extschema@.jss_state,
@@ -241,7 +241,7 @@ COMMENT ON FUNCTION @extschema@.jss_client_weight_final(@extschema@.jss_state) I
 'final function of jss_client_weight: (G + 5) / (G + P + 5)';
 
 --------------------------------------------------------------------------
--- Moving-aggregate support functions (SPEC section 5): the window frame's
+-- Moving-aggregate support functions: the window frame's
 -- state is internal (it never leaves the backend); the inverse is exact
 --------------------------------------------------------------------------
 
@@ -351,7 +351,7 @@ COMMENT ON FUNCTION @extschema@.jss_moving_state_final(internal) IS
 'moving-aggregate final function of jss_agg: the state of the frame, the same bytes jss_agg builds';
 
 --------------------------------------------------------------------------
--- The as-of score's state type (SPEC section 3.2)
+-- The as-of score's state type
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_asof_state;
@@ -417,7 +417,7 @@ COMMENT ON FUNCTION @extschema@.jss_asof_final(@extschema@.jss_asof_state) IS
 'final function of jss_score(outcome, weight, ended_at, as_of): the best of the 6, 12 and 24 month window scores';
 
 --------------------------------------------------------------------------
--- Aggregates (SPEC sections 2, 3 and 4)
+-- Aggregates
 --
 -- Every aggregate starts from its state type's empty value (INITCOND), as
 -- core's float8 aggregates start from '{0,0,0}': nodeAgg copies that value
@@ -591,7 +591,7 @@ COMMENT ON AGGREGATE @extschema@.jss_rollup(@extschema@.jss_state) IS
 'merges states into the state of the union of their rows, byte for byte; NULL states are skipped';
 
 --------------------------------------------------------------------------
--- Bands (SPEC section 7)
+-- Bands
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.jss_band AS ENUM ('at risk', 'fair', 'good', 'excellent');

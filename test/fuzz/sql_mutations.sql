@@ -9,7 +9,7 @@
 -- file holding the mutant as its one value (written by COPY of a bytea: the
 -- binary form of a bytea is its bytes).  Each attempt runs in its own
 -- subtransaction and leaves one row in fz.results: the section, the
--- outcome ('accepted' or the SQLSTATE) and, for an outcome the spec does
+-- outcome ('accepted' or the SQLSTATE) and, for an outcome the documentation does
 -- not allow, the input.
 --
 -- An accepted value must also round-trip (text out and in gives the same

@@ -99,7 +99,7 @@ TestCalendar(void)
 				   "%lld-%d", (long long) y, m);
 	CheckEnd();
 
-	CheckBegin("TimestampMinusMonths: the SPEC example and month-end clamping");
+	CheckBegin("TimestampMinusMonths: the documented example and month-end clamping");
 	EXPECT(TimestampMinusMonths(Ts(2026, 8, 31, 0, 0), 6) == Ts(2026, 2, 28, 0, 0), "2026-08-31 - 6 months");
 	EXPECT(TimestampMinusMonths(Ts(2024, 8, 31, 13, 5), 6) == Ts(2024, 2, 29, 13, 5), "leap February, time kept");
 	EXPECT(TimestampMinusMonths(Ts(2024, 2, 29, 0, 0), 12) == Ts(2023, 2, 28, 0, 0), "2024-02-29 - 12 months");

@@ -185,7 +185,7 @@ TestTextBasics(void)
 	free(text);
 	CheckEnd();
 
-	CheckBegin("text of the SPEC 8 slope example");
+	CheckBegin("text of the worked slope example");
 	NewState(&s);
 	StateAddDatedRow(&s, ONE, -ONE, 9497 * DAY);
 	StateAddDatedRow(&s, ONE, 0, 9527 * DAY);

@@ -5,7 +5,7 @@
  *	  adding and merging rows (same bytes in any order and split), the
  *	  2^40 bound, StateCheck on corrupted states, and the final formulas
  *	  against long double recomputation on the same rounded inputs and
- *	  the worked examples of SPEC section 8.
+ *	  the worked examples of the documentation.
  *
  *-------------------------------------------------------------------------
  */
@@ -1193,7 +1193,7 @@ TestWorkedExamples(void)
 	Row			rows[16];
 	double		v;
 
-	CheckBegin("SPEC 8: score over {1 x9, -1} = 100*11/13");
+	CheckBegin("worked example: score over {1 x9, -1} = 100*11/13");
 	for (int i = 0; i < 10; i++)
 		rows[i] = R(i < 9 ? 1 : -1, 1, 0);
 	BuildRows(&s, rows, 10);
@@ -1203,7 +1203,7 @@ TestWorkedExamples(void)
 	EXPECT(fabs(v - 84.61538462) < 5e-9, "got %.17g", v);
 	CheckEnd();
 
-	CheckBegin("SPEC 8: score over {-1} is NULL, {-1,-1} = 20, {-1 x4} = 0");
+	CheckBegin("worked example: score over {-1} is NULL, {-1,-1} = 20, {-1 x4} = 0");
 	rows[0] = R(-1, 1, 0);
 	rows[1] = R(-1, 1, 0);
 	rows[2] = R(-1, 1, 0);
@@ -1216,7 +1216,7 @@ TestWorkedExamples(void)
 	EXPECT(StateScore(&s, 3, 1, 2, &v) && v == 0.0, "got %.17g", v);
 	CheckEnd();
 
-	CheckBegin("SPEC 8: satisfaction ratio of {1, 0.5, -0.2, 0} weights {1, 2, 1, 5} = 0.75");
+	CheckBegin("worked example: satisfaction ratio of {1, 0.5, -0.2, 0} weights {1, 2, 1, 5} = 0.75");
 	rows[0] = R(1, 1, 0);
 	rows[1] = R(0.5, 2, 0);
 	rows[2] = R(-0.2, 1, 0);
@@ -1225,7 +1225,7 @@ TestWorkedExamples(void)
 	EXPECT(StateSatisfactionRatio(&s, &v) && v == 0.75, "got %.17g", v);
 	CheckEnd();
 
-	CheckBegin("SPEC 8: client weight of {1, -1, -1} = 0.75; empty = 1");
+	CheckBegin("worked example: client weight of {1, -1, -1} = 0.75; empty = 1");
 	rows[0] = R(1, 1, 0);
 	rows[1] = R(-1, 1, 0);
 	rows[2] = R(-1, 1, 0);
@@ -1235,7 +1235,7 @@ TestWorkedExamples(void)
 	EXPECT(StateClientWeight(&s) == 1.0, "empty: %.17g", StateClientWeight(&s));
 	CheckEnd();
 
-	CheckBegin("SPEC 8: trend slope of (-1, 2026-01-01), (0, 2026-01-31), (1, 2026-03-02) = 304.375");
+	CheckBegin("worked example: trend slope of (-1, 2026-01-01), (0, 2026-01-31), (1, 2026-03-02) = 304.375");
 	EXPECT(RefDaysFromCivil(2026, 1, 31) == 9527 && RefDaysFromCivil(2026, 3, 2) == 9557, "day numbers");
 	rows[0] = R(-1, 1, 9497);
 	rows[1] = R(0, 1, 9527);
