@@ -93,13 +93,20 @@ include $(PGXS)
 # flags) a result rounded first to 64 bits and then to 53 can differ from
 # the correctly rounded one in its last bit.  -mfpmath=sse makes that
 # compiler round every operation to double, as amd64's does.  The cost: jss
-# then needs a CPU with SSE2 (every x86 CPU since 2003; the Pentium III and
-# older are not supported).  The test reads the compiler's own predefined
+# then needs a CPU with SSE2 (the Pentium III, the Athlon XP and older x86
+# CPUs are not supported).  The test reads the compiler's own predefined
 # macros, with PostgreSQL's flags, rather than naming platforms.
+# SSE2 code may keep 16-byte values on the stack, which the original i386
+# ABI aligns to 4 bytes only; some environments still run code on such
+# stacks (under QEMU's user mode a signal handler's frame is, and so is
+# everything a server process started from one runs, parallel workers
+# included).  -mstackrealign makes each function that needs more align its
+# own frame instead of assuming its caller did.
 JSS_FP_MACROS := $(filter __i386__ __SSE2_MATH__,$(shell $(CC) $(CFLAGS) -dM -E -x c /dev/null 2>/dev/null))
 ifeq ($(JSS_FP_MACROS),__i386__)
-override CFLAGS += -msse2 -mfpmath=sse
-override BITCODE_CFLAGS += -msse2 -mfpmath=sse
+JSS_SSE2_FLAGS = -msse2 -mfpmath=sse -mstackrealign
+override CFLAGS += $(JSS_SSE2_FLAGS)
+override BITCODE_CFLAGS += $(JSS_SSE2_FLAGS)
 endif
 else
 PG_MAJOR := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
