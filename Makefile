@@ -83,6 +83,31 @@ deb: ; test/deb/build build/deb
 ifneq ($(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h),)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Floating point in SSE2 registers on 32-bit x86.  jss promises the same
+# bits on every platform, so each float8 operation must be rounded once, to
+# double, as on amd64 and every other 64-bit platform.  A compiler that
+# targets 32-bit x86 without SSE2 math (Debian's i386, for one: it defines
+# __i386__ and not __SSE2_MATH__) does float8 arithmetic in the x87's
+# 80-bit registers, and under -fexcess-precision=standard (PostgreSQL's
+# flags) a result rounded first to 64 bits and then to 53 can differ from
+# the correctly rounded one in its last bit.  -mfpmath=sse makes that
+# compiler round every operation to double, as amd64's does.  The cost: jss
+# then needs a CPU with SSE2 (the Pentium III, the Athlon XP and older x86
+# CPUs are not supported).  The test reads the compiler's own predefined
+# macros, with PostgreSQL's flags, rather than naming platforms.
+# SSE2 code may keep 16-byte values on the stack, which the original i386
+# ABI aligns to 4 bytes only; some environments still run code on such
+# stacks (under QEMU's user mode a signal handler's frame is, and so is
+# everything a server process started from one runs, parallel workers
+# included).  -mstackrealign makes each function that needs more align its
+# own frame instead of assuming its caller did.
+JSS_FP_MACROS := $(filter __i386__ __SSE2_MATH__,$(shell $(CC) $(CFLAGS) -dM -E -x c /dev/null 2>/dev/null))
+ifeq ($(JSS_FP_MACROS),__i386__)
+JSS_SSE2_FLAGS = -msse2 -mfpmath=sse -mstackrealign
+override CFLAGS += $(JSS_SSE2_FLAGS)
+override BITCODE_CFLAGS += $(JSS_SSE2_FLAGS)
+endif
 else
 PG_MAJOR := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 PG_MAJOR := $(or $(PG_MAJOR),NN)
