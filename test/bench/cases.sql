@@ -11,7 +11,7 @@
 -- same freelancers with a quarter of the rows, for memory), scale_1 ..
 -- scale_4 (P1 scaling).
 
--- jss_outcome over all 9 signals, and the same formula (SPEC 1.1) as a SQL
+-- jss_outcome over all 9 signals, and the same formula (doc/reference.md, jss_outcome) as a SQL
 -- expression: sum of a*v over the signals / sum of a, NULL without a signal.
 \set jss_outcome_expr 'jss_outcome(public_rating => public_rating, private_rating => private_rating, completed => completed, disputed => disputed, refunded => refunded, complaints => complaints, missed_deadlines => missed_deadlines, response_hours => response_hours, long_term => long_term)'
 \set case_outcome_expr '(coalesce((public_rating - 3) / 2, 0) + coalesce((private_rating - 5) / 5, 0) + CASE WHEN completed THEN 1.0::float8 WHEN NOT completed THEN -1.0::float8 ELSE 0.0::float8 END - CASE WHEN disputed THEN 2.0::float8 ELSE 0.0::float8 END - CASE WHEN refunded THEN 1.0::float8 ELSE 0.0::float8 END - CASE WHEN complaints > 0 THEN least(complaints, 3)::float8 / 3 ELSE 0.0::float8 END - CASE WHEN missed_deadlines > 0 THEN least(missed_deadlines, 3)::float8 / 3 ELSE 0.0::float8 END - CASE WHEN response_hours > 24 THEN least((response_hours - 24) / 24, 1.0::float8) ELSE 0.0::float8 END + CASE WHEN long_term THEN 1.0::float8 ELSE 0.0::float8 END) / nullif(CASE WHEN public_rating IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN private_rating IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN completed IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN disputed THEN 2 ELSE 0 END + CASE WHEN refunded THEN 1 ELSE 0 END + CASE WHEN complaints > 0 THEN 1 ELSE 0 END + CASE WHEN missed_deadlines > 0 THEN 1 ELSE 0 END + CASE WHEN response_hours > 24 THEN 1 ELSE 0 END + CASE WHEN long_term THEN 1 ELSE 0 END, 0)'

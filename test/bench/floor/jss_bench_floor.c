@@ -15,8 +15,8 @@
  * does, it does at least this, so a floor aggregate costs no more than
  * jss_score can over the same state.  Declared by floor.sql:
  *
- *	  floor_state_writes	  into a jss_state, the state SPEC sections 4
- *							  and 10 give every aggregate (216 bytes)
+ *	  floor_state_writes	  into a jss_state, the state every aggregate
+ *						  keeps and shards ship (216 bytes)
  *	  floor_compact_writes	  into a bytea of 104 bytes holding only the
  *							  undated sums (n, W, S, N+, D, N-, neutral): the
  *							  least a smaller state for the undated
