@@ -235,13 +235,24 @@ SELECT jss_outcome_accum(jss_outcome_accum(txt::jss_state, 1), 1) FROM limit_sta
 -- enough), and right: k perfect contracts reach the target and k - 1 do not.  The score
 -- of the state plus k contracts of outcome 1 and weight 1 is computed here as jss_score
 -- computes it (the sums converted to float8, then 100 * (N + K*m) / (W + K)); a state
--- cannot hold them (it has 2^40 contracts already)
+-- cannot hold them (it has 2^40 contracts already).  Each float8 step is done exactly in
+-- numeric and rounded once (numeric to float8 rounds correctly), as IEEE arithmetic does:
+-- the server's own float8 operators round twice on 32-bit x86, whose x87 unit computes
+-- in 80 bits, and this check must not depend on how the server was compiled.
+CREATE FUNCTION pg_temp.pow2(e int) RETURNS numeric  -- 2^e, exactly
+LANGUAGE sql AS $$
+  SELECT CASE WHEN e >= 0 THEN 2::numeric ^ e ELSE 1::numeric(300, 250) / 2::numeric ^ -e END $$;
+CREATE FUNCTION pg_temp.exact(x float8) RETURNS numeric  -- the value of x > 0, exactly
+LANGUAGE sql AS $$
+  SELECT (x / 2 ^ e)::bigint * pg_temp.pow2(e)  -- x / 2^e: an integer below 2^63, no rounding
+  FROM (SELECT floor(ln(x) / ln(2))::int - 60 AS e) y $$;
 CREATE FUNCTION pg_temp.score_plus(s jss_state, k bigint) RETURNS float8
 LANGUAGE sql AS $$
-  SELECT 100 * least(1, greatest(0, ((wo_pos - wo_neg + k * 18446744073709551616::numeric)::float8 / 2 ^ 64 + 3)
-                                    / ((w + k * 4294967296::numeric)::float8 / 2 ^ 32 + 3)))
-  FROM (SELECT f[1]::numeric AS w, f[2]::numeric AS wo_pos, f[3]::numeric AS wo_neg
-        FROM regexp_match(s::text, ' w=(\d+) .* wo_pos=(\d+) wo_neg=(\d+) ') f) x $$;
+  SELECT (100 * pg_temp.exact(least(1, greatest(0, (round(pg_temp.exact(n), 100) / pg_temp.exact(d))::float8))))::float8
+  FROM (SELECT (pg_temp.exact((wo_pos - wo_neg + k * pg_temp.pow2(64))::float8) * pg_temp.pow2(-64) + 3)::float8 AS n,
+               (pg_temp.exact((w + k * pg_temp.pow2(32))::float8) * pg_temp.pow2(-32) + 3)::float8 AS d
+        FROM (SELECT f[1]::numeric AS w, f[2]::numeric AS wo_pos, f[3]::numeric AS wo_neg
+              FROM regexp_match(s::text, ' w=(\d+) .* wo_pos=(\d+) wo_neg=(\d+) ') f) sums) x $$;
 SELECT jss_score(s) = pg_temp.score_plus(s, 0) AS same_formula
 FROM (SELECT txt::jss_state AS s FROM limit_states WHERE name LIKE '%short of perfect') x;
 SET statement_timeout = '5s';
