@@ -6,7 +6,8 @@
 -- (sum over the groups' results): PostgreSQL drops subquery output columns
 -- nobody reads, so count(*) over a GROUP BY would not run the aggregate.
 -- Tables (built by test/bench/run): bench (the main input, see build.sql),
--- contracts and the recipe of test/recipes/biweekly.sql (P3, P5),
+-- contracts and the recipe of test/recipes/biweekly.sql (P3, P5, P8),
+-- recipe_sql (P8: test/bench/sql_functions.sql),
 -- p7_states / p7_arrays (P7), bench_q (every 4th contract of bench: the
 -- same freelancers with a quarter of the rows, for memory), scale_1 ..
 -- scale_4 (P1 scaling).
@@ -99,6 +100,17 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
 ('P5wm', 2, 'raw: jss_score as of', 'work_mem=' || :'big_work_mem',
  'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
  || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),
+-- P8: the recipe's functions as shipped (PL/pgSQL, planned on their own)
+-- against the same queries as SQL functions that PostgreSQL inlines
+-- (test/bench/sql_functions.sql), for every freelancer and for 200
+('P8', 1, 'PL/pgSQL: freelancer_scores', '',
+ 'SELECT sum(score) FROM freelancer_scores(' || quote_literal(:'as_of') || ')'),
+('P8', 2, 'SQL: freelancer_scores', '',
+ 'SELECT sum(score) FROM recipe_sql.freelancer_scores(' || quote_literal(:'as_of') || ')'),
+('P8', 3, 'PL/pgSQL: freelancer_scores of 200', '',
+ 'SELECT sum(score) FROM freelancer_scores(' || quote_literal(:'as_of') || ', ARRAY(SELECT generate_series(1, 50000, 250)))'),
+('P8', 4, 'SQL: freelancer_scores of 200', '',
+ 'SELECT sum(score) FROM recipe_sql.freelancer_scores(' || quote_literal(:'as_of') || ', ARRAY(SELECT generate_series(1, 50000, 250)))'),
 -- P6: P1 with 2 workers (parallel plan made cheap, so that small smoke
 -- tables get one too) and serial
 ('P6', 1, 'jss_score 2 workers',

@@ -39,6 +39,25 @@ FROM (SELECT count(*) AS n, count(r.score) AS scored,
       FULL JOIN (SELECT freelancer_id, jss_score(outcome, weight, ended_at, :'as_of') AS score
                  FROM weighted_outcomes GROUP BY freelancer_id) AS r USING (freelancer_id)) AS x;
 
+-- P8: the recipe's functions and their SQL-function twins return the same
+-- rows, bit for bit (as text), for every freelancer and for 200 of them.
+INSERT INTO bench_check
+SELECT 'P8: PL/pgSQL and SQL functions give the same rows', differ = 0,
+       format('%s rows (all freelancers) and %s (200 of them); %s differ', n_all, n_some, differ)
+FROM (SELECT (SELECT count(*) FROM freelancer_scores(:'as_of')) AS n_all,
+             (SELECT count(*) FROM freelancer_scores(:'as_of', ARRAY(SELECT generate_series(1, 50000, 250)))) AS n_some,
+             (SELECT count(*) FROM
+                ((SELECT f::text FROM freelancer_scores(:'as_of') f
+                  EXCEPT ALL SELECT f::text FROM recipe_sql.freelancer_scores(:'as_of') f)
+                 UNION ALL
+                 (SELECT f::text FROM recipe_sql.freelancer_scores(:'as_of') f
+                  EXCEPT ALL SELECT f::text FROM freelancer_scores(:'as_of') f)
+                 UNION ALL
+                 (SELECT f::text FROM freelancer_scores(:'as_of', ARRAY(SELECT generate_series(1, 50000, 250))) f
+                  EXCEPT ALL
+                  SELECT f::text FROM recipe_sql.freelancer_scores(:'as_of', ARRAY(SELECT generate_series(1, 50000, 250))) f)) d
+             ) AS differ) AS x;
+
 -- P7: both text forms round-trip, and both have 15 fields.
 INSERT INTO bench_check
 SELECT 'P7: jss_state text round-trips, 15 fields', bad = 0 AND fields = 15,

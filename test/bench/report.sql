@@ -59,6 +59,11 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
     'P1', 'floor: compact state writes only', 'count', 'le', NULL),
 (30, 'PD', '`jss_agg` over a 50,000-row ROWS frame ordered by `ended_at DESC`', 'the same frame ascending (both O(1) per row)',
     'PD', 'jss_agg ROWS frame descending', 'jss_agg ROWS frame ascending', 'le', NULL),
+(31, 'P8', 'the biweekly recipe''s `freelancer_scores(as_of)` as shipped (PL/pgSQL: planned on its own, as Citus needs)',
+    'the same queries as SQL functions that PostgreSQL inlines (the form before; test/bench/sql_functions.sql)',
+    'P8', 'PL/pgSQL: freelancer_scores', 'SQL: freelancer_scores', 'le', NULL),
+(32, 'P8', 'the same for 200 freelancers (`freelancer_ids`)', 'same',
+    'P8', 'PL/pgSQL: freelancer_scores of 200', 'SQL: freelancer_scores of 200', 'le', NULL),
 (29, 'P6', '`SELECT count(*) FROM bench` with 2 workers', 'the same serial (what 2 workers give the cheapest query over this table here)',
     'P6', 'count(*) 2 workers', 'count(*) serial', 'ge', NULL);
 
