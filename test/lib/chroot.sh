@@ -27,7 +27,15 @@
 #                             kernel runs them (arch-test), else QEMU's user
 #                             mode through binfmt_misc (i386 only: some
 #                             virtual machines' kernels refuse 32-bit
-#                             programs); chroot_emulate_end undoes it
+#                             programs); chroot_emulate_end undoes it.  The
+#                             QEMU is Debian stable's (CHROOT_QEMU_SUITE,
+#                             default trixie, 10.0), fetched once into
+#                             $CHROOT_CACHE/qemu: bookworm's 7.2 gave wrong
+#                             results at random in the 32-bit server's own
+#                             code (an "interval out of range" from
+#                             i * interval '1 day', equal timestamps
+#                             compared unequal), in about one run of two of
+#                             the large window suite; 10.0 passed every run
 # shellcheck shell=bash
 
 CHROOT_CACHE=${CHROOT_CACHE:-/var/cache/jss-chroots}
@@ -143,26 +151,51 @@ CHROOT_BINFMT=/proc/sys/fs/binfmt_misc
 CHROOT_BINFMT_MOUNTED=
 CHROOT_BINFMT_ENTRY=
 
+CHROOT_QEMU_SUITE=${CHROOT_QEMU_SUITE:-trixie}
+
+# chroot_qemu: print the path of a static qemu-i386 from CHROOT_QEMU_SUITE,
+# downloading its package (qemu-user) into $CHROOT_CACHE/qemu once, with an
+# apt state of its own, so that the host's apt is left alone.
+chroot_qemu() {
+	local dir=$CHROOT_CACHE/qemu mirror apt_dir
+	if [ ! -x "$dir/usr/bin/qemu-i386" ]; then
+		mirror=$(debian_mirror) || return 1
+		apt_dir=$(mktemp -d) || return 1
+		mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial" "$apt_dir/parts"
+		echo "deb $mirror $CHROOT_QEMU_SUITE main" >"$apt_dir/sources.list"
+		local opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/parts"
+			-o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir" -o "Dir::State::status=/dev/null"
+			-o 'Acquire::Check-Valid-Until=false' -o 'APT::Sandbox::User=root')
+		if ! { apt-get "${opts[@]}" -qq update &&
+			(cd "$apt_dir" && apt-get "${opts[@]}" -qq download qemu-user) &&
+			rm -rf "$dir.new" && dpkg-deb -x "$apt_dir"/qemu-user_*.deb "$dir.new" &&
+			[ -x "$dir.new/usr/bin/qemu-i386" ] && rm -rf "$dir" && mv "$dir.new" "$dir"; } >&2; then
+			echo "chroot_qemu: could not fetch qemu-user from $CHROOT_QEMU_SUITE" >&2
+			rm -rf "$apt_dir" "$dir.new"
+			return 1
+		fi
+		rm -rf "$apt_dir"
+	fi
+	echo "$dir/usr/bin/qemu-i386"
+}
+
 chroot_emulate() {
-	local arch=$1
+	local arch=$1 qemu
 	arch-test -n "$arch" >/dev/null 2>&1 && return 0
 	[ "$arch" = i386 ] || { echo "chroot_emulate: $arch cannot run here" >&2; return 1; }
-	if [ ! -x /usr/bin/qemu-i386-static ]; then
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static >/dev/null ||
-			return 1
-	fi
+	qemu=$(chroot_qemu) || return 1
 	if [ ! -f "$CHROOT_BINFMT/register" ]; then
 		mount -t binfmt_misc binfmt_misc "$CHROOT_BINFMT" || return 1
 		CHROOT_BINFMT_MOUNTED=1
 	fi
 	# F: the kernel opens the interpreter now, so it need not be in the chroot
 	if [ ! -f "$CHROOT_BINFMT/jss-qemu-i386" ]; then
-		printf '%s' ":jss-qemu-i386:M::$CHROOT_I386_MAGIC:$CHROOT_I386_MASK:/usr/bin/qemu-i386-static:F" \
+		printf '%s' ":jss-qemu-i386:M::$CHROOT_I386_MAGIC:$CHROOT_I386_MASK:$qemu:F" \
 			>"$CHROOT_BINFMT/register" || return 1
 		CHROOT_BINFMT_ENTRY=$CHROOT_BINFMT/jss-qemu-i386
 	fi
 	arch-test "$arch" >/dev/null 2>&1 || { echo "chroot_emulate: $arch still cannot run" >&2; return 1; }
-	echo "$arch runs under QEMU's user mode here (the kernel runs no 32-bit programs)"
+	echo "$arch runs under QEMU's user mode here (the kernel runs no 32-bit programs): $("$qemu" --version | head -1)"
 }
 
 chroot_emulate_end() {
