@@ -33,6 +33,7 @@ OBJS = \
 	src/moving.o \
 	src/asof_state.o \
 	src/asof.o \
+	src/history.o \
 	src/explain.o
 DATA = src/jss--1.0.sql src/jss--1.1.sql src/jss--1.0--1.1.sql
 PGFILEDESC = "jss - Job Success Scores for PostgreSQL"

@@ -25,8 +25,8 @@ PG_FUNCTION_INFO_V1(jss_asof_final);
 #define PG_GETARG_JSS_ASOF_STATE_P(n) ((JssAsOfState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 /* A new empty as-of state in the given memory context. */
-static JssAsOfState *
-AsOfStateNew(MemoryContext context)
+JssAsOfState *
+JssAsOfStateNew(MemoryContext context)
 {
 	JssAsOfState *s = MemoryContextAllocZero(context, sizeof(JssAsOfState));
 
@@ -36,8 +36,8 @@ AsOfStateNew(MemoryContext context)
 }
 
 /* Refuse a stored as-of state that rows could not have produced. */
-static void
-CheckAsOfStateArg(const JssAsOfState *s)
+void
+JssCheckAsOfStateArg(const JssAsOfState *s)
 {
 	const char *problem = NULL;
 
@@ -75,7 +75,7 @@ Datum
 jss_asof_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	JssAsOfState *s = AsOfStateNew(CurrentMemoryContext);
+	JssAsOfState *s = JssAsOfStateNew(CurrentMemoryContext);
 
 	JssReportBadText("jss_asof_state", str, AsOfParseText(str, s));
 	PG_RETURN_POINTER(s);
@@ -88,7 +88,7 @@ jss_asof_state_out(PG_FUNCTION_ARGS)
 	JssAsOfState *s = PG_GETARG_JSS_ASOF_STATE_P(0);
 	char	   *buf = palloc(JSS_ASOF_TEXT_LEN);
 
-	CheckAsOfStateArg(s);
+	JssCheckAsOfStateArg(s);
 	AsOfFormatText(s, buf);
 	PG_RETURN_CSTRING(buf);
 }
@@ -99,7 +99,7 @@ jss_asof_state_recv(PG_FUNCTION_ARGS)
 {
 	size_t		len;
 	const unsigned char *bytes = JssReceiveBytes((StringInfo) PG_GETARG_POINTER(0), &len);
-	JssAsOfState *s = AsOfStateNew(CurrentMemoryContext);
+	JssAsOfState *s = JssAsOfStateNew(CurrentMemoryContext);
 
 	JssReportBadBinary("jss_asof_state", AsOfDecodeBinary(bytes, len, s));
 	PG_RETURN_POINTER(s);
@@ -112,7 +112,7 @@ jss_asof_state_send(PG_FUNCTION_ARGS)
 	JssAsOfState *s = PG_GETARG_JSS_ASOF_STATE_P(0);
 	unsigned char bytes[JSS_ASOF_BINARY_LEN];
 
-	CheckAsOfStateArg(s);
+	JssCheckAsOfStateArg(s);
 	AsOfEncodeBinary(s, bytes);
 	PG_RETURN_BYTEA_P(JssSendBytes(bytes, sizeof(bytes)));
 }
@@ -130,11 +130,11 @@ WritableAsOfState(FunctionCallInfo fcinfo)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		aggcontext = NULL;
 	if (PG_ARGISNULL(0))
-		return AsOfStateNew(aggcontext ? aggcontext : CurrentMemoryContext);
+		return JssAsOfStateNew(aggcontext ? aggcontext : CurrentMemoryContext);
 	s = PG_GETARG_JSS_ASOF_STATE_P(0);
 	if (aggcontext)
 		return s;
-	CheckAsOfStateArg(s);
+	JssCheckAsOfStateArg(s);
 	return (JssAsOfState *) pg_detoast_datum_copy((struct varlena *) s);
 }
 
@@ -184,7 +184,7 @@ jss_asof_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	src = PG_GETARG_JSS_ASOF_STATE_P(1);
-	CheckAsOfStateArg(src);
+	JssCheckAsOfStateArg(src);
 	dst = WritableAsOfState(fcinfo);
 	ReportAsOfResult(AsOfMerge(dst, src), dst, src->as_of);
 	PG_RETURN_POINTER(dst);

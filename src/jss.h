@@ -16,6 +16,7 @@
 #include "varatt.h"				/* SET_VARSIZE and friends moved here in 16 */
 #endif
 #include "state.h"
+#include "asof_state.h"
 
 /* jss_state values are plain-storage varlenas, but detoast anyway. */
 #define DatumGetJssStateP(X)		((JssState *) PG_DETOAST_DATUM(X))
@@ -25,6 +26,8 @@
 extern JssState *JssStateNew(MemoryContext context);
 extern JssState *JssStateCopy(MemoryContext context, const JssState *src);
 extern void JssCheckStateArg(const JssState *s, const char *argname);
+extern JssAsOfState *JssAsOfStateNew(MemoryContext context);
+extern void JssCheckAsOfStateArg(const JssAsOfState *s);
 extern JssState *JssStateArg(FunctionCallInfo fcinfo);
 extern void JssCheckPriorArgs(double prior_weight, double prior_mean, int32 min_contracts);
 extern void JssReportTooManyContracts(void);
