@@ -10,10 +10,18 @@
 --                       of the 6, 12 and 24 months before as_of, exact
 --   freelancer_scores(as_of [, freelancer_ids])  the report row of each
 --                       freelancer as of a date (of those freelancers only, if given)
+--   jss_refresh         the refresh date: the last biweekly date (one row)
+--   jss_report          freelancer_scores as of the refresh date (materialized)
+--   jss_history         each freelancer's JSS at the 26 biweekly dates of the
+--                       year up to the refresh date (materialized)
+--   jss_refresh(as_of)  the refresh: sets the date (default: the last
+--                       biweekly date before now), refreshes every view
 --
--- Refresh, every two weeks, in this order:
---   REFRESH MATERIALIZED VIEW CONCURRENTLY client_weights;
---   REFRESH MATERIALIZED VIEW CONCURRENTLY jss_biweekly;
+-- To adapt the recipe to another schema, edit contract_outcomes (and the
+-- index below it) alone: everything after reads only it.
+--
+-- Refresh, every two weeks:
+--   CALL jss_refresh();
 
 CREATE VIEW contract_outcomes AS
 SELECT contract_id, freelancer_id, client_id, ended_at,
@@ -24,6 +32,10 @@ SELECT contract_id, freelancer_id, client_id, ended_at,
        jss_job_weight(earned, paid_length) AS job_weight
 FROM contracts
 WHERE ended_at IS NOT NULL;
+
+-- freelancer_scores reads the contracts of the periods cut by a window's
+-- start through this index
+CREATE INDEX IF NOT EXISTS contracts_ended_at_idx ON contracts (ended_at);
 
 CREATE MATERIALIZED VIEW client_weights AS
 SELECT client_id, jss_client_weight(outcome) AS client_weight
@@ -179,5 +191,73 @@ BEGIN
                               CASE WHEN falling THEN 'negative trend' END], NULL),
            contracts_to_90
     FROM flags;
+END;
+$$;
+
+-- The refresh date: the biweekly date (a period start) that the report
+-- and the history are as of.  jss_refresh() sets it.
+CREATE TABLE jss_refresh (
+    as_of timestamptz NOT NULL,
+    refreshed_at timestamptz
+);
+INSERT INTO jss_refresh VALUES (date_bin('14 days', now(), timestamptz '2024-01-01 00:00+00'), NULL);
+CREATE UNIQUE INDEX jss_refresh_one_row ON jss_refresh ((true));
+
+-- The report as of the refresh date: what the dashboards read, one row
+-- per freelancer with a finished contract in the last 24 months.
+CREATE MATERIALIZED VIEW jss_report AS
+SELECT r.as_of, s.*
+FROM jss_refresh AS r
+CROSS JOIN LATERAL freelancer_scores(r.as_of) AS s;
+
+CREATE UNIQUE INDEX jss_report_key ON jss_report (freelancer_id);
+
+-- The score history: each freelancer's JSS at the 26 biweekly dates of
+-- the year up to the refresh date, exactly what jss_score(outcome,
+-- weight, ended_at, as_of) gives at each, in one pass over the contracts
+-- of the 24 months before the first date (jss_score_history).  NULL where
+-- no window has a score.
+CREATE MATERIALIZED VIEW jss_history AS
+WITH dates AS MATERIALIZED (
+    SELECT r.as_of AS last_date,
+           ((r.as_of - make_interval(hours => 336 * 25)) AT TIME ZONE 'UTC' - interval '24 months') AT TIME ZONE 'UTC' AS since,
+           ARRAY(SELECT r.as_of - make_interval(hours => 336 * k) FROM generate_series(25, 0, -1) AS k) AS dates
+    FROM jss_refresh AS r
+), histories AS (
+    SELECT o.freelancer_id,
+           jss_score_history(o.outcome, o.weight, o.ended_at, (SELECT d.dates FROM dates AS d)) AS scores
+    FROM weighted_outcomes AS o
+    WHERE o.ended_at >= (SELECT d.since FROM dates AS d)
+      AND o.ended_at <= (SELECT d.last_date FROM dates AS d)
+    GROUP BY o.freelancer_id
+)
+SELECT h.freelancer_id, u.as_of, u.score
+FROM histories AS h
+CROSS JOIN dates AS d
+CROSS JOIN LATERAL unnest(d.dates, h.scores) AS u(as_of, score);
+
+CREATE UNIQUE INDEX jss_history_key ON jss_history (freelancer_id, as_of);
+
+-- The biweekly refresh: sets the refresh date (the given one, or the last
+-- biweekly date before now) and refreshes every view, the client weights
+-- first.  CONCURRENTLY: readers keep the previous rows meanwhile, and rows
+-- that did not change are not rewritten.  Called more often (pg_cron runs
+-- it weekly), it does nothing until a new biweekly date has come.
+CREATE PROCEDURE jss_refresh(as_of timestamptz DEFAULT NULL)
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $$
+DECLARE
+    target timestamptz := coalesce(as_of, date_bin('14 days', now(), timestamptz '2024-01-01 00:00+00'));
+BEGIN
+    IF EXISTS (SELECT FROM jss_refresh AS r WHERE r.as_of = target AND r.refreshed_at IS NOT NULL) THEN
+        RETURN;
+    END IF;
+    UPDATE jss_refresh SET as_of = target, refreshed_at = NULL;
+    REFRESH MATERIALIZED VIEW CONCURRENTLY client_weights;
+    REFRESH MATERIALIZED VIEW CONCURRENTLY jss_biweekly;
+    REFRESH MATERIALIZED VIEW CONCURRENTLY jss_report;
+    REFRESH MATERIALIZED VIEW CONCURRENTLY jss_history;
+    UPDATE jss_refresh SET refreshed_at = now();
 END;
 $$;

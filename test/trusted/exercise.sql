@@ -51,11 +51,16 @@ FROM (SELECT g,
              :s.jss_trend_slope(o, t, w)::pg_catalog.text AS slope3,
              :s.jss_client_weight(o)::pg_catalog.text AS client_weight,
              :s.jss_agg(o, t)::pg_catalog.text AS agg2,
-             :s.jss_agg(o, t, w)::pg_catalog.text AS agg3
+             :s.jss_agg(o, t, w)::pg_catalog.text AS agg3,
+             :s.jss_score_history(o, w, t, '{2026-06-01 00:00+00,2025-06-01 00:00+00}'::pg_catalog.timestamptz[])::pg_catalog.text
+                 AS history,
+             :s.jss_score_history(o, w, t::pg_catalog.timestamp,
+                                  '{2026-06-01 00:00,2025-06-01 00:00}'::pg_catalog.timestamp[])::pg_catalog.text AS history_ts
       FROM public.jss_rows GROUP BY g) x,
      LATERAL (VALUES ('score1', score1), ('score2', score2), ('score_asof', score_asof),
                      ('ratio1', ratio1), ('ratio2', ratio2), ('slope2', slope2), ('slope3', slope3),
-                     ('client_weight', client_weight), ('agg2', agg2), ('agg3', agg3)) v(label, value);
+                     ('client_weight', client_weight), ('agg2', agg2), ('agg3', agg3),
+                     ('history', history), ('history_ts', history_ts)) v(label, value);
 
 -- the aggregates as window functions: sliding frames (moving-aggregate mode,
 -- forward and inverse transitions) and running frames
@@ -138,6 +143,17 @@ FROM (SELECT a FROM public.jss_states WHERE g OPERATOR(pg_catalog.=) 1) x,
        ('jss_asof_combine', :s.jss_asof_combine(a, a)::pg_catalog.text),
        ('jss_asof_final', :s.jss_asof_final(:s.jss_asof_combine(a, a))::pg_catalog.text),
        ('jss_asof_state_in', 'v1 n6=0 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=none'::pg_catalog.text:::s.jss_asof_state::pg_catalog.text)) v(label, value);
+INSERT INTO public.jss_results
+SELECT label, value
+FROM (SELECT :s.jss_history_accum(NULL, 1, 1, '2026-05-01 00:00+00'::pg_catalog.timestamptz,
+                                  '{2026-06-01 00:00+00}'::pg_catalog.timestamptz[]) AS h,
+             :s.jss_history_accum(NULL, 0.5, 2, '2026-05-02 00:00'::pg_catalog.timestamp,
+                                  '{2026-06-01 00:00}'::pg_catalog.timestamp[]) AS h_ts) x,
+     LATERAL (VALUES
+       ('jss_history_accum', h::pg_catalog.text),
+       ('jss_history_accum timestamp', h_ts::pg_catalog.text),
+       ('jss_history_combine', :s.jss_history_combine(h, h_ts)::pg_catalog.text),
+       ('jss_history_final', :s.jss_history_final(:s.jss_history_combine(h, h_ts))::pg_catalog.text)) v(label, value);
 
 -- the receive functions: a binary COPY round trip (client side)
 CREATE TABLE public.jss_states_copy (g pg_catalog.int4, s :s.jss_state, a :s.jss_asof_state);
@@ -207,4 +223,4 @@ WHERE p.prokind OPERATOR(pg_catalog.=) 'a'
   AND pg_catalog.concat(p.proname, '/', p.pronargs) OPERATOR(pg_catalog.<>) ALL (ARRAY[
         'jss_score/1', 'jss_score/2', 'jss_score/4', 'jss_satisfaction_ratio/1',
         'jss_satisfaction_ratio/2', 'jss_trend_slope/2', 'jss_trend_slope/3',
-        'jss_client_weight/1', 'jss_agg/2', 'jss_agg/3', 'jss_rollup/1']);
+        'jss_client_weight/1', 'jss_agg/2', 'jss_agg/3', 'jss_rollup/1', 'jss_score_history/4']);
