@@ -111,6 +111,24 @@ INSERT INTO bench_side (grp, ord, side, settings, query) VALUES
  'SELECT sum(score) FROM freelancer_scores(' || quote_literal(:'as_of') || ', ARRAY(SELECT generate_series(1, 50000, 250)))'),
 ('P8', 4, 'SQL: freelancer_scores of 200', '',
  'SELECT sum(score) FROM recipe_sql.freelancer_scores(' || quote_literal(:'as_of') || ', ARRAY(SELECT generate_series(1, 50000, 250)))'),
+-- P9: the score history (26 biweekly dates up to as_of) in one pass of
+-- jss_score_history, as the recipe's jss_history computes it, against one
+-- as-of pass over the same contracts
+('P9', 1, 'history: jss_score_history, 26 dates', '',
+ 'SELECT sum(s[26]) FROM (SELECT freelancer_id, jss_score_history(outcome, weight, ended_at, ARRAY(SELECT '
+ || quote_literal(:'as_of') || '::timestamptz - make_interval(hours => 336 * k) FROM generate_series(25, 0, -1) k)) AS s'
+ || ' FROM weighted_outcomes WHERE ended_at >= ((' || quote_literal(:'as_of')
+ || '::timestamptz - make_interval(hours => 336 * 25)) AT TIME ZONE ''UTC'' - interval ''24 months'') AT TIME ZONE ''UTC'''
+ || ' AND ended_at <= ' || quote_literal(:'as_of') || '::timestamptz GROUP BY freelancer_id) AS x'),
+('P9', 2, 'raw: jss_score as of', '',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
+ || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),
+-- P10: the report as of the refresh date read from the recipe's jss_report
+-- against the one-step as-of aggregate over the raw contracts
+('P10', 1, 'view: jss_report', '', 'SELECT sum(score) FROM jss_report'),
+('P10', 2, 'raw: jss_score as of', '',
+ 'SELECT sum(s) FROM (SELECT freelancer_id, jss_score(outcome, weight, ended_at, '
+ || quote_literal(:'as_of') || ') AS s FROM weighted_outcomes GROUP BY freelancer_id) AS x'),
 -- P6: P1 with 2 workers (parallel plan made cheap, so that small smoke
 -- tables get one too) and serial
 ('P6', 1, 'jss_score 2 workers',

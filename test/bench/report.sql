@@ -64,6 +64,12 @@ CREATE TEMP TABLE figure (ord, id, measured, against, grp, m_side, a_side, kind,
     'P8', 'PL/pgSQL: freelancer_scores', 'SQL: freelancer_scores', 'le', NULL),
 (32, 'P8', 'the same for 200 freelancers (`freelancer_ids`)', 'same',
     'P8', 'PL/pgSQL: freelancer_scores of 200', 'SQL: freelancer_scores of 200', 'le', NULL),
+(33, 'P9', 'the score history: `jss_score_history` at the 26 biweekly dates of a year (the recipe''s `jss_history`)',
+    'one as-of pass, `jss_score(outcome, weight, ended_at, as_of)` GROUP BY freelancer over `weighted_outcomes`',
+    'P9', 'history: jss_score_history, 26 dates', 'raw: jss_score as of', 'le', 3),
+(34, 'P10', 'the report as of the refresh date read from the recipe''s `jss_report`',
+    'the one-step as-of aggregate over the raw contracts (`weighted_outcomes`)',
+    'P10', 'view: jss_report', 'raw: jss_score as of', 'ge', 20),
 (29, 'P6', '`SELECT count(*) FROM bench` with 2 workers', 'the same serial (what 2 workers give the cheapest query over this table here)',
     'P6', 'count(*) 2 workers', 'count(*) serial', 'ge', NULL);
 
