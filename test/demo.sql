@@ -1,10 +1,11 @@
 -- test/demo.sql: the JSS report of `make demo`, over the marketplace that
--- test/marketplace.sql loaded and the biweekly view of
--- test/recipes/biweekly.sql, as of the refresh date :'as_of'.
+-- test/marketplace.sql loaded and the biweekly views of
+-- test/recipes/biweekly.sql, as of their refresh date (CALL jss_refresh).
 \pset footer off
 \pset null '-'
 
-CREATE TEMP TABLE report AS SELECT * FROM freelancer_scores(:'as_of');
+SELECT as_of FROM jss_refresh \gset
+CREATE TEMP TABLE report AS SELECT * FROM jss_report;
 
 \echo
 \echo '== Job Success Scores as of' :as_of '=='
@@ -65,6 +66,25 @@ ORDER BY r.trend, r.freelancer_id
 LIMIT 6;
 
 \echo
+\echo 'Their last year, from jss_history (the JSS at each biweekly date, oldest first;'
+\echo 'one bar per date, 7 points a step: ▁ below 57, ▂ from 57, ... █ from 99; blank: no score)'
+WITH flagged AS (
+    (SELECT freelancer_id FROM report WHERE 'negative trend' = ANY (reasons)
+     ORDER BY trend, freelancer_id LIMIT 3)
+    UNION
+    (SELECT freelancer_id FROM report WHERE 'score below 70' = ANY (reasons)
+     ORDER BY score, contracts DESC, freelancer_id LIMIT 3)
+)
+SELECT h.freelancer_id AS freelancer,
+       string_agg(CASE WHEN h.score IS NULL THEN ' '
+                       ELSE substr('▁▂▃▄▅▆▇█', 1 + least(7, greatest(0, floor((h.score - 50) / 7)))::int, 1) END,
+                  '' ORDER BY h.as_of) AS "last 26 biweekly dates",
+       round((array_agg(h.score ORDER BY h.as_of))[1]::numeric, 1) AS "a year ago",
+       round((array_agg(h.score ORDER BY h.as_of DESC))[1]::numeric, 1) AS now
+FROM jss_history h JOIN flagged USING (freelancer_id)
+GROUP BY h.freelancer_id ORDER BY now, h.freelancer_id;
+
+\echo
 \echo 'Lowest scores'
 SELECT r.freelancer_id AS freelancer, f.profile, r.contracts,
        round(r.score::numeric, 1) AS score, r.band,
@@ -112,3 +132,19 @@ FROM report r JOIN unweighted u USING (freelancer_id) JOIN harsh h USING (freela
 WHERE r.score IS NOT NULL
 ORDER BY r.score - u.score DESC, r.freelancer_id
 LIMIT 5;
+
+\echo
+\echo 'Where each number comes from, for the first flagged freelancer:'
+\echo '  report   jss_report, materialized by CALL jss_refresh: freelancer_scores(as_of), the best of'
+\echo '           the 6, 12 and 24 month states rolled up from jss_biweekly'
+\echo '  history  jss_history at the refresh date: jss_score_history over weighted_outcomes'
+\echo '  query    the README''s first query (test/recipes/jss.sql): jss_score(outcome,'
+\echo '           job weight x client weight, ended_at, as_of) over the raw contracts'
+SELECT freelancer_id FROM report WHERE needs_review ORDER BY score, freelancer_id LIMIT 1 \gset
+-- the query of test/recipes/jss.sql, as a view (psql expands its :'as_of')
+\set jss_query `cat test/recipes/jss.sql`
+CREATE TEMP VIEW readme_query AS :jss_query
+SELECT :freelancer_id AS freelancer, :'as_of' AS as_of,
+       (SELECT score FROM report WHERE freelancer_id = :freelancer_id) AS report,
+       (SELECT score FROM jss_history WHERE freelancer_id = :freelancer_id AND as_of = :'as_of') AS history,
+       (SELECT jss FROM readme_query WHERE freelancer_id = :freelancer_id) AS query;
