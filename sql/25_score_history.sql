@@ -53,18 +53,20 @@ SELECT bool_and(cardinality(h) = 31) AS one_per_date, bool_and(h[31] IS NULL) AS
        bool_and(h[27] IS NOT DISTINCT FROM h[30]) AS repeated_date_same
 FROM history_result;
 
--- parallel (partial states combined) gives the same arrays
+-- parallel (partial states combined) gives the same arrays; the dates as a
+-- literal, so that the plan is the aggregate's alone
+SELECT dates AS dates_literal FROM history_dates \gset
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
-SELECT freelancer_id, jss_score_history(outcome, weight, ended_at, (SELECT dates FROM history_dates))
+SELECT freelancer_id, jss_score_history(outcome, weight, ended_at, :'dates_literal')
 FROM history_rows GROUP BY freelancer_id;
 SELECT count(*) AS freelancers, count(*) FILTER (WHERE p.h::text IS DISTINCT FROM r.h::text) AS differ
 FROM history_result r
-JOIN (SELECT freelancer_id, jss_score_history(outcome, weight, ended_at, (SELECT dates FROM history_dates)) AS h
+JOIN (SELECT freelancer_id, jss_score_history(outcome, weight, ended_at, :'dates_literal') AS h
       FROM history_rows GROUP BY freelancer_id) p USING (freelancer_id);
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
