@@ -140,6 +140,9 @@ SELECT jss_score_history(1, 1, t, d)
 FROM (VALUES (timestamptz '2026-01-01 00:00+00', ARRAY[timestamptz '2026-06-01 00:00+00']),
              ('2026-01-02', ARRAY[timestamptz '2026-06-01 00:00+00', '2026-06-01'])) v(t, d);
 \echo :SQLSTATE
+-- with two bad arguments, the outcome's error first, as jss_score(..., as_of) reports it
+SELECT jss_score_history(2, 1, '2026-01-01', ARRAY[timestamptz 'infinity']);
+\echo :SQLSTATE
 -- the same dates as another array value are the same dates
 SELECT jss_score_history(1, 1, t, d) AS same_dates_other_array
 FROM (VALUES (timestamptz '2026-01-01 00:00+00', ARRAY[timestamptz '2026-06-01 00:00+00']),

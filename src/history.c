@@ -319,10 +319,11 @@ jss_history_accum(PG_FUNCTION_ARGS)
 	HistoryCache *cache;
 	HistoryDates *dates;
 	ArrayType  *states;
-	int64		o,
-				w;
-	TimestampTz ended_at;
-	bool		in_aggregate;
+	int64		o = 0,
+				w = 0;
+	TimestampTz ended_at = 0;
+	bool		has_row,
+				in_aggregate;
 	int			first,
 				last;
 
@@ -331,6 +332,14 @@ jss_history_accum(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	/* the row's arguments first, in the as-of aggregate's order, then as_of */
+	has_row = !PG_ARGISNULL(1) && !PG_ARGISNULL(3);
+	if (has_row)
+	{
+		o = JssOutcomeArg(fcinfo, 1);
+		w = JssWeightArg(fcinfo, 2);
+		ended_at = JssTimeArg(fcinfo, 3, "ended_at");
 	}
 	cache = GetHistoryCache(fcinfo);
 	dates = ReadDates(fcinfo, cache, 4);
@@ -356,12 +365,8 @@ jss_history_accum(PG_FUNCTION_ARGS)
 		if ((cache->dates_changed || !in_aggregate) && !StatesHaveDates(states, cache, dates))
 			ReportOtherDates();
 	}
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
+	if (!has_row)
 		PG_RETURN_ARRAYTYPE_P(states);
-
-	o = JssOutcomeArg(fcinfo, 1);
-	w = JssWeightArg(fcinfo, 2);
-	ended_at = JssTimeArg(fcinfo, 3, "ended_at");
 
 	/* the sorted dates that hold ended_at: d >= t and d - 24 months <= t */
 	first = UpperBound(dates->sorted, dates->n_sorted, ended_at - 1);
