@@ -90,6 +90,22 @@ CROSS JOIN LATERAL (SELECT jss_score_history(outcome, weight, ended_at,
                     FROM history_rows r
                     WHERE r.freelancer_id = w.freelancer_id AND r.ended_at <= w.ended_at) f;
 
+-- each group its own dates, from an array built per row (whose memory the
+-- next row's reuses): every group's history is still its own
+SELECT count(*) AS compared, count(*) FILTER (WHERE h.s IS DISTINCT FROM r.s) AS differ
+FROM (SELECT freelancer_id, k, s
+      FROM (SELECT freelancer_id,
+                   jss_score_history(outcome, weight, ended_at,
+                                     ARRAY[timestamptz '2026-01-01 00:00+00' + make_interval(days => freelancer_id),
+                                           timestamptz '2026-07-01 00:00+00' - make_interval(days => 3 * freelancer_id)]) AS h
+            FROM history_rows GROUP BY freelancer_id) x, unnest(h) WITH ORDINALITY AS u(s, k)) h
+JOIN (SELECT freelancer_id, k, jss_score(outcome, weight, ended_at, d) AS s
+      FROM history_rows,
+           unnest(ARRAY[timestamptz '2026-01-01 00:00+00' + make_interval(days => freelancer_id),
+                        timestamptz '2026-07-01 00:00+00' - make_interval(days => 3 * freelancer_id)])
+               WITH ORDINALITY AS u(d, k)
+      GROUP BY freelancer_id, k) r USING (freelancer_id, k);
+
 -- timestamp (without time zone) forms read as UTC, in any session time zone
 SET TimeZone = 'America/St_Johns';
 SELECT count(*) FILTER (WHERE t.h::text IS DISTINCT FROM r.h::text) AS timestamp_form_differ
@@ -143,6 +159,9 @@ FROM (VALUES (timestamptz '2026-01-01 00:00+00', ARRAY[timestamptz '2026-06-01 0
 -- with two bad arguments, the outcome's error first, as jss_score(..., as_of) reports it
 SELECT jss_score_history(2, 1, '2026-01-01', ARRAY[timestamptz 'infinity']);
 \echo :SQLSTATE
+SELECT jss_score_history(1, 1, t, ARRAY[t + make_interval(days => i)])
+FROM (SELECT i, timestamptz '2026-01-01 00:00+00' + make_interval(days => i) AS t FROM generate_series(1, 3) i) v;
+\echo :SQLSTATE
 -- the same dates as another array value are the same dates
 SELECT jss_score_history(1, 1, t, d) AS same_dates_other_array
 FROM (VALUES (timestamptz '2026-01-01 00:00+00', ARRAY[timestamptz '2026-06-01 00:00+00']),
@@ -154,6 +173,16 @@ FROM (VALUES (timestamptz '2026-01-01 00:00+00', ARRAY[timestamptz '2026-06-01 0
 SELECT jss_history_final(jss_history_accum(jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00']),
                                            0.5, 1, '2026-02-01', ARRAY[timestamptz '2026-06-01 00:00+00'])::text::jss_asof_state[])
        AS from_text;
+-- the combine function refuses states for other dates, also called directly
+SELECT jss_history_combine(jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00']),
+                           jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00', '2026-07-01']));
+\echo :SQLSTATE
+SELECT jss_history_combine(jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00', '2026-07-01']),
+                           jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00']));
+\echo :SQLSTATE
+SELECT jss_history_combine(jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-01 00:00+00']),
+                           jss_history_accum(NULL, 1, 1, '2026-01-01', ARRAY[timestamptz '2026-06-02 00:00+00']));
+\echo :SQLSTATE
 SELECT jss_history_combine(NULL, ARRAY['v1 n6=1 w6=0 wo6=0 n12=0 w12=0 wo12=0 n24=0 w24=0 wo24=0 as_of=2026-06-01T00:00:00Z']::jss_asof_state[])::text;
 \echo :SQLSTATE
 

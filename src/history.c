@@ -16,9 +16,10 @@
  * dates and their 24-month starts both ascend, so the dates that hold t
  * are one run of the sorted dates, found by two binary searches: a row
  * costs O(log n) plus one addition per date that holds it.  The sorted
- * dates are computed once per query and kept in fn_extra; each row checks
- * that its as_of gives the group's dates (22023 otherwise), by pointer
- * when the argument is the same array, as a constant's is.
+ * dates are computed once per as_of array and kept in fn_extra; a row
+ * whose as_of has the same bytes as the last one's reuses them.  Until a
+ * row gives another as_of, every state was made for these dates; after,
+ * each row checks that its as_of gives its group's dates (22023 otherwise).
  *
  * In an aggregate, the state array is updated in place: its elements all
  * have one size, so element i starts i strides after the first.
@@ -43,7 +44,7 @@ PG_FUNCTION_INFO_V1(jss_history_final);
 /* The dates of one as_of array, as the transition function uses them. */
 typedef struct HistoryDates
 {
-	Datum		source;			/* the as_of argument they were read from */
+	ArrayType  *source;			/* a copy of the as_of array they were read from */
 	int			n;				/* elements of as_of, NULL ones included */
 	bool	   *has_date;		/* [n]: the element is not NULL */
 	int64	   *date;			/* [n]: the element's timestamp */
@@ -62,7 +63,7 @@ typedef struct HistoryCache
 	char		elem_align;
 	Size		stride;			/* bytes from one state element to the next */
 	HistoryDates dates;			/* the transition's last as_of */
-	bool		dates_changed;	/* a row gave other dates than an earlier one */
+	bool		dates_changed;	/* a row gave another as_of than an earlier one */
 } HistoryCache;
 
 /* jss_asof_state's type: in the schema of the function being called. */
@@ -105,38 +106,27 @@ CompareDates(const void *a, const void *b, void *arg)
 	return (x > y) - (x < y);
 }
 
-/* Are these the elements d was read from? */
-static bool
-SameDates(const HistoryDates *d, const Datum *values, const bool *nulls, int n)
-{
-	if (n != d->n)
-		return false;
-	for (int i = 0; i < n; i++)
-		if (nulls[i] != !d->has_date[i] || (!nulls[i] && DatumGetInt64(values[i]) != d->date[i]))
-			return false;
-	return true;
-}
-
 /*
- * Read the as_of array (argument argno) into cache->dates, unless it is
- * the array read last time.  22023 for an array of more than one
- * dimension, 22008 for an infinite date.
+ * Read the as_of array (argument argno) into cache->dates, unless it has
+ * the bytes of the array read last time (compared, not its address: an
+ * array built per row can come back at the same address with other dates).
+ * 22023 for an array of more than one dimension, 22008 for an infinite
+ * date.
  */
 static HistoryDates *
 ReadDates(FunctionCallInfo fcinfo, HistoryCache *cache, int argno)
 {
 	HistoryDates *d = &cache->dates;
-	Datum		arg = PG_GETARG_DATUM(argno);
-	ArrayType  *array;
+	ArrayType  *array = PG_GETARG_ARRAYTYPE_P(argno);
 	Datum	   *values;
 	bool	   *nulls;
 	int			n;
 	MemoryContext old;
 
-	if (d->date != NULL && d->source == arg)
+	if (d->source != NULL && VARSIZE(array) == VARSIZE(d->source) &&
+		memcmp(array, d->source, VARSIZE(array)) == 0)
 		return d;
 
-	array = PG_GETARG_ARRAYTYPE_P(argno);
 	if (ARR_NDIM(array) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -145,17 +135,18 @@ ReadDates(FunctionCallInfo fcinfo, HistoryCache *cache, int argno)
 	deconstruct_array(array, ARR_ELEMTYPE(array), sizeof(int64), FLOAT8PASSBYVAL,
 					  TYPALIGN_DOUBLE, &values, &nulls, &n);
 
-	if (d->date != NULL && !SameDates(d, values, nulls, n))
-		cache->dates_changed = true;
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	if (d->date != NULL)
+	if (d->source != NULL)
 	{
+		cache->dates_changed = true;
+		pfree(d->source);
 		pfree(d->has_date);
 		pfree(d->date);
 		pfree(d->order);
 		pfree(d->sorted);
 		pfree(d->since);
 	}
+	d->source = (ArrayType *) pg_detoast_datum_copy((struct varlena *) array);
 	d->n = n;
 	d->has_date = palloc(Max(n, 1) * sizeof(bool));
 	d->date = palloc(Max(n, 1) * sizeof(int64));
@@ -184,7 +175,6 @@ ReadDates(FunctionCallInfo fcinfo, HistoryCache *cache, int argno)
 		d->sorted[j] = d->date[d->order[j]];
 		d->since[j] = TimestampMinusMonths(d->sorted[j], jss_asof_months[JSS_ASOF_WINDOWS - 1]);
 	}
-	d->source = arg;
 	return d;
 }
 
@@ -405,8 +395,14 @@ jss_history_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(NewStates(cache, n, NULL, src));
 
 	dst = PG_GETARG_ARRAYTYPE_P(0);
+	/* outside an aggregate the state is anyone's: check it, change a copy */
 	if (!AggCheckCallContext(fcinfo, NULL))
-		dst = NewStates(cache, n, NULL, CheckedElements(dst, cache, &n));
+	{
+		int			dst_n;
+		JssAsOfState **elems = CheckedElements(dst, cache, &dst_n);
+
+		dst = NewStates(cache, dst_n, NULL, elems);
+	}
 	if (StateCount(dst) != n)
 		ReportOtherDates();
 	for (int i = 0; i < n; i++)
