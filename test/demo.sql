@@ -98,12 +98,10 @@ LIMIT 6;
 
 \echo
 \echo 'Why? jss_explain of the 24 months of the freelancer with the steepest fall'
-SELECT jsonb_pretty(jss_explain(w.state) - 'prior') AS explain
-FROM freelancer_window_states(:'as_of') w
-WHERE w.months = 24
-  AND w.freelancer_id = (SELECT freelancer_id FROM report
-                         WHERE 'negative trend' = ANY (reasons)
-                         ORDER BY trend, freelancer_id LIMIT 1);
+SELECT jsonb_pretty(jss_explain(w.state24) - 'prior') AS explain
+FROM freelancer_window_states(:'as_of', ARRAY(SELECT freelancer_id FROM report
+                                             WHERE 'negative trend' = ANY (reasons)
+                                             ORDER BY trend, freelancer_id LIMIT 1)) w;
 
 \echo
 \echo 'Harsh clients: their weight, and what weighting by it changed'

@@ -6,7 +6,7 @@
 --   client_weights      each client's weight, from all its contracts (materialized)
 --   weighted_outcomes   outcome, weight = job weight x client weight, 14-day period
 --   jss_biweekly        one jss_state per freelancer and 14-day period (materialized)
---   freelancer_window_states(as_of [, freelancer_ids])  each freelancer's state
+--   freelancer_window_states(as_of [, freelancer_ids])  each freelancer's states
 --                       of the 6, 12 and 24 months before as_of, exact
 --   freelancer_scores(as_of [, freelancer_ids])  the report row of each
 --                       freelancer as of a date (of those freelancers only, if given)
@@ -71,17 +71,32 @@ CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_star
 -- use parallel workers itself.  freelancer_ids, when given, limits the
 -- result to those freelancers and reads only their states and contracts.
 
--- The state of each freelancer's contracts in the 6, 12 and 24 months
--- before as_of (since = as_of - months on the UTC calendar, both bounds
--- included, as jss_score(outcome, weight, ended_at, as_of) counts them).
--- The stored states of the periods wholly inside a window are rolled up
--- with jss_agg over the contracts of the two periods its edges cut: the
--- sums are exact integers, so the result is the very state jss_agg would
--- build from the window's contracts.  The stored states are read once,
--- each rolled into every window that holds its period (FILTER); the cut
--- periods' contracts are found through an index on contracts (ended_at).
+-- Each freelancer's states of the 6, 12 and 24 months before as_of (since
+-- = as_of - months on the UTC calendar, both bounds included, as
+-- jss_score(outcome, weight, ended_at, as_of) counts them): one row per
+-- freelancer with a contract in the 24 months, a window without any of
+-- the freelancer's contracts holding the empty state, as jss_agg over no
+-- rows gives it.  Each window is cut into pieces, which are merged exactly
+-- (the sums are integers, so the result is the very state jss_agg would
+-- build from the window's contracts):
+--
+--   state6  = recent + latest + start6
+--   state12 = recent + latest + middle + start12
+--   state24 = recent + latest + middle + early + start24
+--
+--   recent, middle, early  the stored states of the whole periods from the
+--                          6-month window's first one on, from the 12-month
+--                          window's up to that, and from the 24-month
+--                          window's up to that: each stored state is read
+--                          once and rolled up into one piece
+--   latest                 the contracts of the period that holds as_of,
+--                          up to as_of: the same in every window
+--   start6, start12, start24  the contracts of the period cut by each
+--                          window's start, from since on
+--
+-- The cut periods' contracts are found through the index on ended_at.
 CREATE FUNCTION freelancer_window_states(as_of timestamptz, freelancer_ids int[] DEFAULT NULL)
-RETURNS TABLE (freelancer_id int, months int, state jss_state)
+RETURNS TABLE (freelancer_id int, state6 jss_state, state12 jss_state, state24 jss_state)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path FROM CURRENT
 SET plan_cache_mode = force_custom_plan
@@ -95,9 +110,7 @@ BEGIN
                CASE WHEN date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') = since
                     THEN since
                     ELSE date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') + interval '336 hours'
-               END AS whole_from,
-               -- the period that holds as_of is cut by it
-               date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00') AS whole_to
+               END AS whole_from
         FROM (SELECT m AS months,
                      (as_of AT TIME ZONE 'UTC' - make_interval(months => m)) AT TIME ZONE 'UTC' AS since
               FROM unnest(ARRAY[6, 12, 24]) AS m) AS w
@@ -105,45 +118,46 @@ BEGIN
         SELECT min(whole_from) FILTER (WHERE months = 6) AS from6,
                min(whole_from) FILTER (WHERE months = 12) AS from12,
                min(whole_from) FILTER (WHERE months = 24) AS from24,
-               min(whole_to) AS whole_to
+               -- the period that holds as_of is cut by it
+               date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00') AS whole_to
         FROM windows
     ), stored AS (
         SELECT b.freelancer_id,
-               count(*) FILTER (WHERE b.period_start >= d.from6) AS periods6,
-               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from6) AS s6,
-               count(*) FILTER (WHERE b.period_start >= d.from12) AS periods12,
-               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from12) AS s12,
-               jss_rollup(b.state) AS s24
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from6) AS recent,
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from12 AND b.period_start < d.from6) AS middle,
+               jss_rollup(b.state) FILTER (WHERE b.period_start < d.from12) AS early
         FROM bounds AS d
         JOIN jss_biweekly AS b ON b.period_start >= d.from24 AND b.period_start < d.whole_to
         WHERE freelancer_ids IS NULL OR b.freelancer_id = ANY (freelancer_ids)
         GROUP BY b.freelancer_id
-    ), parts AS (
-        SELECT s.freelancer_id, m.months, m.state
-        FROM stored AS s
-        CROSS JOIN LATERAL (VALUES (6, s.periods6, s.s6), (12, s.periods12, s.s12), (24, 1, s.s24))
-                        AS m(months, periods, state)
-        WHERE m.periods > 0
-        UNION ALL
-        -- the cut period at each window's start
-        SELECT o.freelancer_id, w.months, jss_agg(o.outcome, o.ended_at, o.weight)
-        FROM windows AS w
-        JOIN weighted_outcomes AS o ON o.ended_at >= w.since AND o.ended_at < w.whole_from
-        WHERE freelancer_ids IS NULL OR o.freelancer_id = ANY (freelancer_ids)
-        GROUP BY o.freelancer_id, w.months
-        UNION ALL
-        -- the cut period that holds as_of, the same in every window
-        SELECT r.freelancer_id, w.months, r.state
-        FROM (SELECT o.freelancer_id, jss_agg(o.outcome, o.ended_at, o.weight) AS state
+    ), cut AS (
+        SELECT c.freelancer_id,
+               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 0) AS latest,
+               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 6) AS start6,
+               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 12) AS start12,
+               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 24) AS start24
+        FROM (SELECT w.months AS piece, o.freelancer_id, o.outcome, o.ended_at, o.weight
+              FROM windows AS w
+              JOIN weighted_outcomes AS o ON o.ended_at >= w.since AND o.ended_at < w.whole_from
+              UNION ALL
+              SELECT 0, o.freelancer_id, o.outcome, o.ended_at, o.weight
               FROM bounds AS d
-              JOIN weighted_outcomes AS o ON o.ended_at >= d.whole_to AND o.ended_at <= as_of
-              WHERE freelancer_ids IS NULL OR o.freelancer_id = ANY (freelancer_ids)
-              GROUP BY o.freelancer_id) AS r
-        CROSS JOIN windows AS w
+              JOIN weighted_outcomes AS o ON o.ended_at >= d.whole_to AND o.ended_at <= as_of) AS c
+        WHERE freelancer_ids IS NULL OR c.freelancer_id = ANY (freelancer_ids)
+        GROUP BY c.freelancer_id
+    ), pieces AS (
+        -- a freelancer may have stored states and no cut contracts, or the
+        -- reverse: jss_state_combine skips the missing (NULL) side
+        SELECT freelancer_id, jss_state_combine(s.recent, c.latest) AS everywhere,
+               s.middle, s.early, c.start6, c.start12, c.start24
+        FROM stored AS s
+        FULL JOIN cut AS c USING (freelancer_id)
     )
-    SELECT freelancer_id, months, jss_rollup(state)
-    FROM parts
-    GROUP BY freelancer_id, months;
+    SELECT freelancer_id,
+           jss_state_combine(everywhere, start6),
+           jss_state_combine(jss_state_combine(everywhere, middle), start12),
+           jss_state_combine(jss_state_combine(jss_state_combine(everywhere, middle), early), start24)
+    FROM pieces;
 END;
 $$;
 
@@ -165,27 +179,20 @@ AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
-    WITH windows AS (
-        SELECT freelancer_id,
-               jss_rollup(state) FILTER (WHERE months = 6) AS s6,
-               jss_rollup(state) FILTER (WHERE months = 12) AS s12,
-               jss_rollup(state) FILTER (WHERE months = 24) AS s24
+    WITH scored AS (
+        SELECT freelancer_id, state24,
+               greatest(jss_score(state6), jss_score(state12), jss_score(state24)) AS score,
+               least(jss_contracts_needed(state6), jss_contracts_needed(state12),
+                     jss_contracts_needed(state24)) AS contracts_to_90
         FROM freelancer_window_states(as_of, freelancer_ids)
-        GROUP BY freelancer_id
-    ), scored AS (
-        SELECT freelancer_id, s24,
-               greatest(jss_score(s6), jss_score(s12), jss_score(s24)) AS score,
-               least(jss_contracts_needed(s6), jss_contracts_needed(s12),
-                     jss_contracts_needed(s24)) AS contracts_to_90
-        FROM windows
     ), flags AS (
         SELECT scored.*,
                score < 70 AS low,
-               coalesce(jss_needs_review(s24) AND jss_score(s24) >= 70, false) AS falling
+               coalesce(jss_needs_review(state24) AND jss_score(state24) >= 70, false) AS falling
         FROM scored
     )
-    SELECT freelancer_id, jss_contracts(s24), score, jss_band(score),
-           jss_satisfaction_ratio(s24), jss_trend_slope(s24),
+    SELECT freelancer_id, jss_contracts(state24), score, jss_band(score),
+           jss_satisfaction_ratio(state24), jss_trend_slope(state24),
            low OR falling,
            array_remove(ARRAY[CASE WHEN low THEN 'score below 70' END,
                               CASE WHEN falling THEN 'negative trend' END], NULL),
