@@ -94,7 +94,9 @@ CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_star
 --   start6, start12, start24  the contracts of the period cut by each
 --                          window's start, from since on
 --
--- The cut periods' contracts are found through the index on ended_at.
+-- The windows' edges are computed first, so that the query is planned
+-- with them known: the cut periods' contracts are found through the index
+-- on ended_at, and those of the given freelancers through theirs.
 CREATE FUNCTION freelancer_window_states(as_of timestamptz, freelancer_ids int[] DEFAULT NULL)
 RETURNS TABLE (freelancer_id int, state6 jss_state, state12 jss_state, state24 jss_state)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
@@ -102,49 +104,52 @@ SET search_path FROM CURRENT
 SET plan_cache_mode = force_custom_plan
 AS $$
 #variable_conflict use_column
+DECLARE
+    -- each window's start: as_of - months on the UTC calendar
+    since6 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '6 months') AT TIME ZONE 'UTC';
+    since12 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '12 months') AT TIME ZONE 'UTC';
+    since24 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '24 months') AT TIME ZONE 'UTC';
+    -- the first period that starts inside each window, and the period
+    -- that holds as_of (cut by it)
+    from6 timestamptz;
+    from12 timestamptz;
+    from24 timestamptz;
+    whole_to timestamptz;
 BEGIN
+    SELECT min(p.start) FILTER (WHERE p.months = 6), min(p.start) FILTER (WHERE p.months = 12),
+           min(p.start) FILTER (WHERE p.months = 24)
+    INTO from6, from12, from24
+    FROM (SELECT w.months,
+                 CASE WHEN date_bin('14 days', w.since, timestamptz '2024-01-01 00:00+00') = w.since
+                      THEN w.since
+                      ELSE date_bin('14 days', w.since, timestamptz '2024-01-01 00:00+00') + interval '336 hours'
+                 END AS start
+          FROM (VALUES (6, since6), (12, since12), (24, since24)) AS w(months, since)) AS p;
+    whole_to := date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00');
+
     RETURN QUERY
-    WITH windows AS (
-        SELECT months, since,
-               -- the first period that starts inside the window
-               CASE WHEN date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') = since
-                    THEN since
-                    ELSE date_bin('14 days', since, timestamptz '2024-01-01 00:00+00') + interval '336 hours'
-               END AS whole_from
-        FROM (SELECT m AS months,
-                     (as_of AT TIME ZONE 'UTC' - make_interval(months => m)) AT TIME ZONE 'UTC' AS since
-              FROM unnest(ARRAY[6, 12, 24]) AS m) AS w
-    ), bounds AS (
-        SELECT min(whole_from) FILTER (WHERE months = 6) AS from6,
-               min(whole_from) FILTER (WHERE months = 12) AS from12,
-               min(whole_from) FILTER (WHERE months = 24) AS from24,
-               -- the period that holds as_of is cut by it
-               date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00') AS whole_to
-        FROM windows
-    ), stored AS (
+    WITH stored AS (
         SELECT b.freelancer_id,
-               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from6) AS recent,
-               jss_rollup(b.state) FILTER (WHERE b.period_start >= d.from12 AND b.period_start < d.from6) AS middle,
-               jss_rollup(b.state) FILTER (WHERE b.period_start < d.from12) AS early
-        FROM bounds AS d
-        JOIN jss_biweekly AS b ON b.period_start >= d.from24 AND b.period_start < d.whole_to
-        WHERE freelancer_ids IS NULL OR b.freelancer_id = ANY (freelancer_ids)
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= from6) AS recent,
+               jss_rollup(b.state) FILTER (WHERE b.period_start >= from12 AND b.period_start < from6) AS middle,
+               jss_rollup(b.state) FILTER (WHERE b.period_start < from12) AS early
+        FROM jss_biweekly AS b
+        WHERE b.period_start >= from24 AND b.period_start < whole_to
+          AND (freelancer_ids IS NULL OR b.freelancer_id = ANY (freelancer_ids))
         GROUP BY b.freelancer_id
     ), cut AS (
-        SELECT c.freelancer_id,
-               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 0) AS latest,
-               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 6) AS start6,
-               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 12) AS start12,
-               jss_agg(c.outcome, c.ended_at, c.weight) FILTER (WHERE c.piece = 24) AS start24
-        FROM (SELECT w.months AS piece, o.freelancer_id, o.outcome, o.ended_at, o.weight
-              FROM windows AS w
-              JOIN weighted_outcomes AS o ON o.ended_at >= w.since AND o.ended_at < w.whole_from
-              UNION ALL
-              SELECT 0, o.freelancer_id, o.outcome, o.ended_at, o.weight
-              FROM bounds AS d
-              JOIN weighted_outcomes AS o ON o.ended_at >= d.whole_to AND o.ended_at <= as_of) AS c
-        WHERE freelancer_ids IS NULL OR c.freelancer_id = ANY (freelancer_ids)
-        GROUP BY c.freelancer_id
+        SELECT o.freelancer_id,
+               jss_agg(o.outcome, o.ended_at, o.weight) FILTER (WHERE o.ended_at >= whole_to) AS latest,
+               jss_agg(o.outcome, o.ended_at, o.weight) FILTER (WHERE o.ended_at >= since6 AND o.ended_at < from6) AS start6,
+               jss_agg(o.outcome, o.ended_at, o.weight) FILTER (WHERE o.ended_at >= since12 AND o.ended_at < from12) AS start12,
+               jss_agg(o.outcome, o.ended_at, o.weight) FILTER (WHERE o.ended_at < from24) AS start24
+        FROM weighted_outcomes AS o
+        WHERE ((o.ended_at >= whole_to AND o.ended_at <= as_of)
+               OR (o.ended_at >= since6 AND o.ended_at < from6)
+               OR (o.ended_at >= since12 AND o.ended_at < from12)
+               OR (o.ended_at >= since24 AND o.ended_at < from24))
+          AND (freelancer_ids IS NULL OR o.freelancer_id = ANY (freelancer_ids))
+        GROUP BY o.freelancer_id
     ), pieces AS (
         -- a freelancer may have stored states and no cut contracts, or the
         -- reverse: jss_state_combine skips the missing (NULL) side
