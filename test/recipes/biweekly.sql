@@ -97,11 +97,16 @@ CREATE UNIQUE INDEX jss_biweekly_key ON jss_biweekly (freelancer_id, period_star
 -- The windows' edges are computed first, so that the query is planned
 -- with them known: the cut periods' contracts are found through the index
 -- on ended_at, and those of the given freelancers through theirs.
+-- work_mem: the stored states are rolled up in a hash table of three
+-- states per freelancer, about 1 kB; 64MB holds 50,000 freelancers, where
+-- the default 4MB sorts their stored states on disk instead.  Raise it
+-- with the number of freelancers.
 CREATE FUNCTION freelancer_window_states(as_of timestamptz, freelancer_ids int[] DEFAULT NULL)
 RETURNS TABLE (freelancer_id int, state6 jss_state, state12 jss_state, state24 jss_state)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path FROM CURRENT
 SET plan_cache_mode = force_custom_plan
+SET work_mem = '64MB'
 AS $$
 #variable_conflict use_column
 DECLARE
