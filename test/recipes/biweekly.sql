@@ -110,27 +110,22 @@ SET work_mem = '64MB'
 AS $$
 #variable_conflict use_column
 DECLARE
+    anchor constant timestamptz := timestamptz '2024-01-01 00:00+00';
     -- each window's start: as_of - months on the UTC calendar
-    since6 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '6 months') AT TIME ZONE 'UTC';
-    since12 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '12 months') AT TIME ZONE 'UTC';
-    since24 timestamptz := (as_of AT TIME ZONE 'UTC' - interval '24 months') AT TIME ZONE 'UTC';
-    -- the first period that starts inside each window, and the period
-    -- that holds as_of (cut by it)
-    from6 timestamptz;
-    from12 timestamptz;
-    from24 timestamptz;
-    whole_to timestamptz;
+    since6 constant timestamptz := (as_of AT TIME ZONE 'UTC' - interval '6 months') AT TIME ZONE 'UTC';
+    since12 constant timestamptz := (as_of AT TIME ZONE 'UTC' - interval '12 months') AT TIME ZONE 'UTC';
+    since24 constant timestamptz := (as_of AT TIME ZONE 'UTC' - interval '24 months') AT TIME ZONE 'UTC';
+    -- the period that holds as_of, cut by it
+    whole_to constant timestamptz := date_bin('14 days', as_of, anchor);
+    -- the first period that starts inside each window: the one that
+    -- holds since, unless since is not its start
+    from6 timestamptz := date_bin('14 days', since6, anchor);
+    from12 timestamptz := date_bin('14 days', since12, anchor);
+    from24 timestamptz := date_bin('14 days', since24, anchor);
 BEGIN
-    SELECT min(p.start) FILTER (WHERE p.months = 6), min(p.start) FILTER (WHERE p.months = 12),
-           min(p.start) FILTER (WHERE p.months = 24)
-    INTO from6, from12, from24
-    FROM (SELECT w.months,
-                 CASE WHEN date_bin('14 days', w.since, timestamptz '2024-01-01 00:00+00') = w.since
-                      THEN w.since
-                      ELSE date_bin('14 days', w.since, timestamptz '2024-01-01 00:00+00') + interval '336 hours'
-                 END AS start
-          FROM (VALUES (6, since6), (12, since12), (24, since24)) AS w(months, since)) AS p;
-    whole_to := date_bin('14 days', as_of, timestamptz '2024-01-01 00:00+00');
+    IF from6 < since6 THEN from6 := from6 + interval '336 hours'; END IF;
+    IF from12 < since12 THEN from12 := from12 + interval '336 hours'; END IF;
+    IF from24 < since24 THEN from24 := from24 + interval '336 hours'; END IF;
 
     RETURN QUERY
     WITH stored AS (
@@ -162,12 +157,16 @@ BEGIN
                s.middle, s.early, c.start6, c.start12, c.start24
         FROM stored AS s
         FULL JOIN cut AS c USING (freelancer_id)
+    ), whole12 AS (
+        -- the 12-month window without its cut start, also in the 24 months
+        SELECT pieces.*, jss_state_combine(everywhere, middle) AS within12
+        FROM pieces
     )
     SELECT freelancer_id,
            jss_state_combine(everywhere, start6),
-           jss_state_combine(jss_state_combine(everywhere, middle), start12),
-           jss_state_combine(jss_state_combine(jss_state_combine(everywhere, middle), early), start24)
-    FROM pieces;
+           jss_state_combine(within12, start12),
+           jss_state_combine(jss_state_combine(within12, early), start24)
+    FROM whole12;
 END;
 $$;
 
